@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_CMS_URL', ''),
+  app: {
+    keys: env.array('APP_KEYS') ?? [],
+  },
+  webhooks: {
+    populateRelations: false,
+  },
+});
+
+export default config;

@@ -1,0 +1,8 @@
+import path from 'node:path';
+
+/** The repo root, from src/ or dist/src/ alike (dist/ mirrors the tree one level deeper). */
+const up = __dirname.includes(`${path.sep}dist${path.sep}`) ? ['..', '..', '..', '..'] : ['..', '..', '..'];
+export const repoRoot = path.resolve(__dirname, ...up);
+
+/** Where the site build reads its API token: git-ignored, written once, never logged. */
+export const siteTokenFile = () => path.resolve(repoRoot, process.env.SITE_TOKEN_FILE || 'var/site-token');

@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { checkRequiredText } from './required-text';
+import { checkTaskOrderUnique } from './task-order-unique';
+import { fillSlug } from './fill-slug';
+import { defaultPostedAt } from './default-posted-at';
+
+type Params = { data?: Record<string, unknown>; documentId?: string };
+
+/**
+ * The content rules run in the Document Service, under every way of writing: REST, the
+ * admin, the seed and scripts all get the same 400 naming the field.
+ */
+export function registerContentRules(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const { uid, action } = context;
+    if (!uid.startsWith('api::')) return next();
+    const params = context.params as Params;
+
+    if ((action === 'create' || action === 'update') && params.data) {
+      const creating = action === 'create';
+      await fillSlug(strapi, uid, params.data);
+      checkRequiredText(uid, params.data, creating);
+      if (uid === 'api::resolution-task.resolution-task') {
+        await checkTaskOrderUnique(strapi, params.data, creating ? undefined : params.documentId);
+      }
+    }
+    if (action === 'publish' && uid === 'api::article.article' && params.documentId) {
+      await defaultPostedAt(strapi, params.documentId);
+    }
+    return next();
+  });
+}

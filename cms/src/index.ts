@@ -1,0 +1,17 @@
+import type { Core } from '@strapi/strapi';
+import { registerContentRules } from './content-rules/register-content-rules';
+import { ensureSuperAdmin } from './bootstrap/ensure-super-admin';
+import { ensureSiteToken } from './bootstrap/ensure-site-token';
+import { seedOnFirstBoot } from './bootstrap/seed-on-first-boot';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerContentRules(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureSuperAdmin(strapi);
+    await ensureSiteToken(strapi);
+    await seedOnFirstBoot(strapi);
+  },
+};

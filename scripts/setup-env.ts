@@ -1,0 +1,41 @@
+/**
+ * First run: writes the git-ignored .env at the repo root with a random value for every
+ * secret. A value that is already there (in the file or the environment) is never replaced,
+ * so re-running it is harmless and rotating a secret is a deliberate edit.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { envFile } from './lib/paths.js';
+
+const secret = () => randomBytes(24).toString('base64url');
+
+const generated: Record<string, () => string> = {
+  APP_KEYS: () => [secret(), secret(), secret(), secret()].join(','),
+  API_TOKEN_SALT: secret,
+  ADMIN_JWT_SECRET: secret,
+  JWT_SECRET: secret,
+  TRANSFER_TOKEN_SALT: secret,
+  ENCRYPTION_KEY: secret,
+  REBUILD_SECRET: secret,
+  PREVIEW_SECRET: secret,
+};
+
+export function missingSecrets(existing: string, env: NodeJS.ProcessEnv): string[] {
+  const present = new Set(
+    existing
+      .split('\n')
+      .map((line) => /^\s*([A-Z0-9_]+)\s*=\s*\S/.exec(line)?.[1])
+      .filter((name): name is string => Boolean(name)),
+  );
+  return Object.keys(generated).filter((name) => !present.has(name) && !env[name]);
+}
+
+const existing = existsSync(envFile) ? readFileSync(envFile, 'utf8') : '';
+const missing = missingSecrets(existing, process.env);
+if (missing.length > 0) {
+  const header = existing ? '' : '# Generated on first run; kept out of git. See .env.example.\n';
+  const separator = existing && !existing.endsWith('\n') ? '\n' : '';
+  const lines = missing.map((name) => `${name}=${generated[name]!()}`).join('\n');
+  writeFileSync(envFile, `${existing}${separator}${header}${lines}\n`, { mode: 0o600 });
+  console.log(`.env: generated ${missing.join(', ')}`);
+}

@@ -1,0 +1,19 @@
+import { defineCollection } from 'astro:content';
+import { strapiLoader } from './loaders/strapi-loader';
+import {
+  articleSchema,
+  attendeeSchema,
+  categorySchema,
+  gallerySchema,
+  settingsSchema,
+  taskSchema,
+} from './lib/schemas';
+
+export const collections = {
+  articles: defineCollection({ loader: strapiLoader('articles'), schema: articleSchema }),
+  attendees: defineCollection({ loader: strapiLoader('attendees'), schema: attendeeSchema }),
+  tasks: defineCollection({ loader: strapiLoader('tasks'), schema: taskSchema }),
+  galleries: defineCollection({ loader: strapiLoader('galleries'), schema: gallerySchema }),
+  categories: defineCollection({ loader: strapiLoader('categories'), schema: categorySchema }),
+  settings: defineCollection({ loader: strapiLoader('settings'), schema: settingsSchema }),
+};

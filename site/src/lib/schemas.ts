@@ -1,0 +1,125 @@
+/**
+ * The shape of each collection after the Strapi loader has normalised it.
+ * Pages and components read only these types; the REST shape stays inside the loader.
+ */
+import { z } from 'astro/zod';
+
+const nfc = z.string().transform((s) => s.normalize('NFC'));
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((s) => (s ? s.normalize('NFC') : null));
+
+export const imageSchema = z.object({
+  url: z.string().url(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  alternativeText: optionalText,
+  mime: z.string(),
+});
+
+export const photoSchema = z.object({
+  image: imageSchema,
+  caption: optionalText,
+  alt: nfc.pipe(z.string().min(1)),
+  credit: optionalText,
+});
+
+const refSchema = z.object({ documentId: z.string(), title: nfc, slug: z.string() });
+
+export const articleSchema = z.object({
+  documentId: z.string(),
+  title: nfc,
+  slug: z.string(),
+  lead: optionalText,
+  body: z.string().default(''),
+  postedAt: z.coerce.date(),
+  updatedAt: z.coerce.date(),
+  viewCount: z.number().int().nonnegative(),
+  featured: z.boolean(),
+  cover: photoSchema.nullable(),
+  category: z.object({ documentId: z.string(), name: nfc, slug: z.string() }).nullable(),
+  attendees: z.array(
+    z.object({
+      person: z.object({ documentId: z.string(), fullName: nfc, slug: z.string(), honorific: optionalText }),
+      position: nfc,
+    }),
+  ),
+  tasks: z.array(
+    z.object({
+      documentId: z.string(),
+      title: nfc,
+      year: z.number().int(),
+      order: z.number().int().positive(),
+      status: z.enum(['planned', 'in_progress', 'done']),
+    }),
+  ),
+  galleries: z.array(refSchema),
+  seo: z
+    .object({ metaTitle: optionalText, metaDescription: optionalText, shareImage: imageSchema.nullable() })
+    .nullable(),
+});
+
+export const attendeeSchema = z.object({
+  documentId: z.string(),
+  fullName: nfc,
+  slug: z.string(),
+  honorific: optionalText,
+  currentPosition: optionalText,
+  organisation: optionalText,
+  portrait: imageSchema.nullable(),
+  bio: optionalText,
+  updatedAt: z.coerce.date(),
+});
+
+export const taskSchema = z.object({
+  documentId: z.string(),
+  title: nfc,
+  description: z.string().default(''),
+  year: z.number().int(),
+  order: z.number().int().positive(),
+  status: z.enum(['planned', 'in_progress', 'done']),
+  responsibleUnit: optionalText,
+  dueDate: z.string().nullable(),
+  sourceArticle: refSchema.nullable(),
+  updatedAt: z.coerce.date(),
+});
+
+export const gallerySchema = z.object({
+  documentId: z.string(),
+  title: nfc,
+  slug: z.string(),
+  description: optionalText,
+  takenAt: z.coerce.date().nullable(),
+  photos: z.array(photoSchema),
+  article: refSchema.nullable(),
+  updatedAt: z.coerce.date(),
+});
+
+export const categorySchema = z.object({
+  documentId: z.string(),
+  name: nfc,
+  slug: z.string(),
+  description: optionalText,
+  order: z.number().int(),
+  updatedAt: z.coerce.date(),
+});
+
+export const settingsSchema = z.object({
+  portalName: nfc,
+  slogan: optionalText,
+  sloganYear: z.number().int().nullable(),
+  address: optionalText,
+  phone: optionalText,
+  email: optionalText,
+  footerText: optionalText,
+});
+
+export type Article = z.infer<typeof articleSchema>;
+export type Attendee = z.infer<typeof attendeeSchema>;
+export type Task = z.infer<typeof taskSchema>;
+export type Gallery = z.infer<typeof gallerySchema>;
+export type Category = z.infer<typeof categorySchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type Photo = z.infer<typeof photoSchema>;
+export type Image = z.infer<typeof imageSchema>;
