@@ -9,13 +9,23 @@ export const SLUG_SOURCES: Record<string, string> = {
   'api::category.category': 'name',
 };
 
+/** Slugs are URL path segments; a 300-character title would make one unreadably long. */
+const SLUG_MAX_LENGTH = 190;
+
+/** Cuts at a word boundary, so no slug ends mid-word. */
+function truncateSlug(slug: string, max: number): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1);
+  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : max);
+}
+
 /** An empty slug is made from the title by the Vietnamese rule, with -2, -3… if taken. */
 export async function fillSlug(strapi: Core.Strapi, uid: string, data: Record<string, unknown>): Promise<void> {
   const source = SLUG_SOURCES[uid];
   if (!source || (typeof data.slug === 'string' && data.slug.trim() !== '')) return;
   const text = data[source];
   if (typeof text !== 'string' || text.trim() === '') return;
-  const base = vietnameseSlug(text);
+  const base = truncateSlug(vietnameseSlug(text), SLUG_MAX_LENGTH);
   if (!base) return;
   for (let n = 1; ; n += 1) {
     const candidate = n === 1 ? base : `${base}-${n}`;

@@ -1,4 +1,5 @@
-import type { Task } from './schemas';
+// The .js suffix lets the root tsconfig (NodeNext) check this file through the unit tests.
+import type { Task } from './schemas.js';
 
 // Built once: constructing Intl formatters is far slower than using them.
 // hourCycle h23 because `hour12: false` renders midnight as "24" in some ICU versions.
@@ -46,3 +47,8 @@ export const statusLabel: Record<Task['status'], string> = {
   in_progress: 'Đang thực hiện',
   done: 'Hoàn thành',
 };
+
+/** "Đồng chí Nguyễn Văn A" when an honorific is recorded, else the bare name. */
+export function personName(person: { fullName: string; honorific: string | null }): string {
+  return person.honorific ? `${person.honorific} ${person.fullName}` : person.fullName;
+}

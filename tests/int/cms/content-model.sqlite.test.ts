@@ -1,0 +1,3 @@
+import { contentModelSuite } from './content-model.suite.js';
+
+contentModelSuite('sqlite');
