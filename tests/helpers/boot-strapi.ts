@@ -1,16 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { repoRoot } from '../../scripts/lib/paths.js';
+import { loadStrapi, stopStrapi } from '../../scripts/lib/strapi-app.js';
 import type { TestDatabase } from './test-database.js';
-
-// The ESM build of @strapi/strapi fails on lodash/fp under vitest; the CommonJS one loads.
-const require = createRequire(import.meta.url);
-const cmsDir = path.join(repoRoot, 'cms');
 
 export interface TestStrapi {
   strapi: Core.Strapi;
@@ -34,18 +29,6 @@ const secrets = {
   ENCRYPTION_KEY: secret(),
 };
 
-/**
- * Strapi finishes some writes after answering (an API token's lastUsedAt, for one);
- * destroying the pool under them aborts them, so wait until the pool is idle.
- */
-async function poolIdle(strapi: Core.Strapi, timeoutMs = 5000): Promise<void> {
-  const pool = (strapi.db.connection.client as { pool?: { numUsed(): number; numPendingAcquires(): number } }).pool;
-  const deadline = Date.now() + timeoutMs;
-  while (pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** A real Strapi on its own database and a free port; one per test file at a time. */
 export async function bootStrapi(db: TestDatabase, env: Record<string, string> = {}): Promise<TestStrapi> {
   const tokenDir = mkdtempSync(path.join(os.tmpdir(), 'portal-token-'));
@@ -56,12 +39,10 @@ export async function bootStrapi(db: TestDatabase, env: Record<string, string> =
     STRAPI_TELEMETRY_DISABLED: 'true',
     SITE_TOKEN_FILE: path.join(tokenDir, 'site-token'),
     ENV_PATH: path.join(tokenDir, 'no.env'),
+    STRAPI_LOG_LEVEL: 'warn',
     ...env,
   });
-  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel: false });
-  strapi.log.level = 'warn';
-  await strapi.load();
+  const strapi = await loadStrapi();
   await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = strapi.server.httpServer.address() as AddressInfo;
 
@@ -80,16 +61,6 @@ export async function bootStrapi(db: TestDatabase, env: Record<string, string> =
       ).accessKey as string;
       return fullToken;
     },
-    async stop() {
-      await poolIdle(strapi);
-      // destroy() calls process.removeAllListeners(), which would cut vitest's worker off.
-      const removeAll = process.removeAllListeners;
-      process.removeAllListeners = (() => process) as typeof process.removeAllListeners;
-      try {
-        await strapi.destroy();
-      } finally {
-        process.removeAllListeners = removeAll;
-      }
-    },
+    stop: () => stopStrapi(strapi),
   };
 }

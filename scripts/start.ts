@@ -1,0 +1,40 @@
+/**
+ * `npm start`: the whole portal on one machine. Builds the CMS when its sources changed,
+ * then runs it; Ctrl-C stops everything.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cmsBuildIsFresh, cmsSourceHash, cmsStampFile } from './lib/cms-build-stamp.js';
+import { repoRoot } from './lib/paths.js';
+
+const children: ChildProcess[] = [];
+
+function run(name: string, args: string[]): ChildProcess {
+  const child = spawn('npm', args, { cwd: repoRoot, stdio: 'inherit', env: process.env });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping the portal.`);
+      stop(code ?? 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+function stop(code = 0): void {
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on('SIGINT', () => stop());
+process.on('SIGTERM', () => stop());
+
+if (!cmsBuildIsFresh()) {
+  console.log('Building the CMS admin panel (first run or changed sources)…');
+  const build = spawn('npm', ['run', 'build', '-w', 'cms'], { cwd: repoRoot, stdio: 'inherit' });
+  const code = await new Promise<number | null>((resolve) => build.on('exit', resolve));
+  if (code !== 0) process.exit(code ?? 1);
+  writeFileSync(cmsStampFile, cmsSourceHash());
+}
+run('CMS', ['run', 'start', '-w', 'cms']);
