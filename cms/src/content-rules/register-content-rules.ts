@@ -3,6 +3,7 @@ import { checkRequiredText } from './required-text';
 import { checkTaskOrderUnique } from './task-order-unique';
 import { fillSlug } from './fill-slug';
 import { defaultPostedAt } from './default-posted-at';
+import { touchRelated } from './touch-related';
 
 type Params = { data?: Record<string, unknown>; documentId?: string };
 
@@ -27,6 +28,6 @@ export function registerContentRules(strapi: Core.Strapi): void {
     if (action === 'publish' && uid === 'api::article.article' && params.documentId) {
       await defaultPostedAt(strapi, params.documentId);
     }
-    return next();
+    return touchRelated(strapi, uid, action, params, next);
   });
 }

@@ -1,0 +1,212 @@
+/**
+ * What the loader asks Strapi for, per collection, and how a REST entry becomes a stored
+ * entry. Relations are kept as documentIds and joined at page time, so an entry changes
+ * only when its own content changes and incremental syncs stay exact.
+ */
+import { z } from 'astro/zod';
+
+const media = z.object({
+  url: z.string().min(1),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  alternativeText: z.string().nullish(),
+  mime: z.string(),
+});
+const ref = z.object({ documentId: z.string() });
+const photo = z.object({ image: media, caption: z.string().nullish(), alt: z.string().min(1), credit: z.string().nullish() });
+const stamps = { documentId: z.string().min(1), updatedAt: z.string(), publishedAt: z.string().nullish() };
+
+const MEDIA_FIELDS = ['url', 'width', 'height', 'alternativeText', 'mime'];
+const ID_ONLY = { fields: ['documentId'] };
+
+export type Media = z.infer<typeof media>;
+type Absolute = (url: string) => string;
+
+const image = (m: Media, abs: Absolute) => ({ ...m, url: abs(m.url), alternativeText: m.alternativeText ?? null });
+const photoOut = (p: z.infer<typeof photo>, abs: Absolute) => ({ ...p, image: image(p.image, abs) });
+
+export interface CollectionSpec<Raw extends z.ZodTypeAny = z.ZodTypeAny> {
+  /** REST path under /api/. */
+  endpoint: string;
+  single?: boolean;
+  /** Explicit populate: only what the pages show, never populate=*. */
+  populate: Record<string, unknown>;
+  raw: Raw;
+  normalize(raw: z.infer<Raw>, abs: Absolute): Record<string, unknown>;
+}
+
+const spec = <Raw extends z.ZodTypeAny>(s: CollectionSpec<Raw>) => s;
+
+export const COLLECTIONS = {
+  articles: spec({
+    endpoint: 'articles',
+    populate: {
+      cover: { populate: { image: { fields: MEDIA_FIELDS } } },
+      category: ID_ONLY,
+      attendees: { populate: { person: ID_ONLY } },
+      resolutionTasks: ID_ONLY,
+      galleries: ID_ONLY,
+      seo: { populate: { shareImage: { fields: MEDIA_FIELDS } } },
+    },
+    raw: z.object({
+      ...stamps,
+      title: z.string().min(1),
+      slug: z.string().min(1),
+      lead: z.string().nullish(),
+      body: z.string().nullish(),
+      postedAt: z.string().nullish(),
+      viewCount: z.number().int().nonnegative().nullish(),
+      featured: z.boolean().nullish(),
+      cover: photo.nullish(),
+      category: ref.nullish(),
+      attendees: z.array(z.object({ position: z.string(), person: ref.nullish() })).default([]),
+      resolutionTasks: z.array(ref).default([]),
+      galleries: z.array(ref).default([]),
+      seo: z.object({ metaTitle: z.string().nullish(), metaDescription: z.string().nullish(), shareImage: media.nullish() }).nullish(),
+    }),
+    normalize: (a, abs) => ({
+      documentId: a.documentId,
+      title: a.title,
+      slug: a.slug,
+      lead: a.lead ?? null,
+      body: a.body ?? '',
+      // "Ngày đăng" defaults to the first publish; an entry published before that rule has publishedAt.
+      postedAt: a.postedAt ?? a.publishedAt ?? a.updatedAt,
+      updatedAt: a.updatedAt,
+      viewCount: a.viewCount ?? 0,
+      featured: a.featured ?? false,
+      cover: a.cover ? photoOut(a.cover, abs) : null,
+      category: a.category?.documentId ?? null,
+      attendees: a.attendees.flatMap((x) => (x.person ? [{ person: x.person.documentId, position: x.position }] : [])),
+      tasks: a.resolutionTasks.map((t) => t.documentId),
+      galleries: a.galleries.map((g) => g.documentId),
+      seo: a.seo
+        ? {
+            metaTitle: a.seo.metaTitle ?? null,
+            metaDescription: a.seo.metaDescription ?? null,
+            shareImage: a.seo.shareImage ? image(a.seo.shareImage, abs) : null,
+          }
+        : null,
+    }),
+  }),
+  attendees: spec({
+    endpoint: 'attendees',
+    populate: { portrait: { fields: MEDIA_FIELDS } },
+    raw: z.object({
+      ...stamps,
+      fullName: z.string().min(1),
+      slug: z.string().min(1),
+      honorific: z.string().nullish(),
+      currentPosition: z.string().nullish(),
+      organisation: z.string().nullish(),
+      portrait: media.nullish(),
+      bio: z.string().nullish(),
+    }),
+    normalize: (p, abs) => ({
+      documentId: p.documentId,
+      fullName: p.fullName,
+      slug: p.slug,
+      honorific: p.honorific ?? null,
+      currentPosition: p.currentPosition ?? null,
+      organisation: p.organisation ?? null,
+      portrait: p.portrait ? image(p.portrait, abs) : null,
+      bio: p.bio ?? null,
+      updatedAt: p.updatedAt,
+    }),
+  }),
+  tasks: spec({
+    endpoint: 'resolution-tasks',
+    populate: { sourceArticle: ID_ONLY },
+    raw: z.object({
+      ...stamps,
+      title: z.string().min(1),
+      description: z.string().nullish(),
+      year: z.number().int(),
+      order: z.number().int().positive(),
+      status: z.enum(['planned', 'in_progress', 'done']),
+      responsibleUnit: z.string().nullish(),
+      dueDate: z.string().nullish(),
+      sourceArticle: ref.nullish(),
+    }),
+    normalize: (t) => ({
+      documentId: t.documentId,
+      title: t.title,
+      description: t.description ?? '',
+      year: t.year,
+      order: t.order,
+      status: t.status,
+      responsibleUnit: t.responsibleUnit ?? null,
+      dueDate: t.dueDate ?? null,
+      sourceArticle: t.sourceArticle?.documentId ?? null,
+      updatedAt: t.updatedAt,
+    }),
+  }),
+  galleries: spec({
+    endpoint: 'photo-galleries',
+    populate: { photos: { populate: { image: { fields: MEDIA_FIELDS } } }, article: ID_ONLY },
+    raw: z.object({
+      ...stamps,
+      title: z.string().min(1),
+      slug: z.string().min(1),
+      description: z.string().nullish(),
+      takenAt: z.string().nullish(),
+      photos: z.array(photo).default([]),
+      article: ref.nullish(),
+    }),
+    normalize: (g, abs) => ({
+      documentId: g.documentId,
+      title: g.title,
+      slug: g.slug,
+      description: g.description ?? null,
+      takenAt: g.takenAt ?? null,
+      photos: g.photos.map((p) => photoOut(p, abs)),
+      article: g.article?.documentId ?? null,
+      updatedAt: g.updatedAt,
+    }),
+  }),
+  categories: spec({
+    endpoint: 'categories',
+    populate: {},
+    raw: z.object({
+      ...stamps,
+      name: z.string().min(1),
+      slug: z.string().min(1),
+      description: z.string().nullish(),
+      order: z.number().int().nullish(),
+    }),
+    normalize: (c) => ({
+      documentId: c.documentId,
+      name: c.name,
+      slug: c.slug,
+      description: c.description ?? null,
+      order: c.order ?? 0,
+      updatedAt: c.updatedAt,
+    }),
+  }),
+  settings: spec({
+    endpoint: 'site-setting',
+    single: true,
+    populate: {},
+    raw: z.object({
+      ...stamps,
+      portalName: z.string().min(1),
+      slogan: z.string().nullish(),
+      sloganYear: z.number().int().nullish(),
+      address: z.string().nullish(),
+      phone: z.string().nullish(),
+      email: z.string().nullish(),
+      footerText: z.string().nullish(),
+    }),
+    normalize: (s) => ({
+      portalName: s.portalName,
+      slogan: s.slogan ?? null,
+      sloganYear: s.sloganYear ?? null,
+      address: s.address ?? null,
+      phone: s.phone ?? null,
+      email: s.email ?? null,
+      footerText: s.footerText ?? null,
+    }),
+  }),
+} satisfies Record<string, CollectionSpec>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
