@@ -3,6 +3,7 @@ import { registerContentRules } from './content-rules/register-content-rules';
 import { ensureSuperAdmin } from './bootstrap/ensure-super-admin';
 import { ensureSiteToken } from './bootstrap/ensure-site-token';
 import { seedOnFirstBoot } from './bootstrap/seed-on-first-boot';
+import { ensureRebuildWebhook } from './bootstrap/ensure-rebuild-webhook';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -12,6 +13,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureSuperAdmin(strapi);
     await ensureSiteToken(strapi);
+    await ensureRebuildWebhook(strapi);
     await seedOnFirstBoot(strapi);
   },
 };
