@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPosted, isoVietnam, personName, statusLabel, yearInVietnam } from '../../site/src/lib/format.js';
 
 // Hanoi is UTC+7 all year, so every case is an exact 7-hour shift whatever TZ the test runs in.
@@ -18,6 +18,22 @@ const cases: Array<{ utc: string; posted: string; iso: string }> = [
 ];
 
 describe('formatPosted', () => {
+  it.each(cases)('$utc → $posted', ({ utc, posted }) => {
+    expect(formatPosted(new Date(utc))).toBe(posted);
+  });
+});
+
+describe('formatPosted on a build machine far from Hanoi', () => {
+  const original = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'Pacific/Kiritimati'; // UTC+14: every local date differs from Hanoi's
+  });
+  afterAll(() => {
+    // Assigning undefined would store the string "undefined".
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
+  });
+
   it.each(cases)('$utc → $posted', ({ utc, posted }) => {
     expect(formatPosted(new Date(utc))).toBe(posted);
   });

@@ -25,6 +25,11 @@ export async function ensureRebuildWebhook(strapi: Core.Strapi): Promise<void> {
     strapi.log.warn('REBUILD_SECRET or PUBLISHER_HOOK_URL is empty: publishing will not rebuild the site.');
     return;
   }
+  if (!/^[\x21-\x7e]+$/.test(secret)) {
+    // HTTP header values are bytes: fetch would refuse it and Strapi would drop every call silently.
+    strapi.log.error('REBUILD_SECRET must be printable ASCII without spaces: publishing will not rebuild the site.');
+    return;
+  }
   const wanted = { name: REBUILD_WEBHOOK_NAME, url, headers: { Authorization: `Bearer ${secret}` }, events: EVENTS, isEnabled: true };
   const store = strapi.get('webhookStore');
   const runner = strapi.get('webhookRunner');
