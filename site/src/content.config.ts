@@ -1,13 +1,19 @@
-// TEMPORARY FIXTURE CONFIG — restore from /tmp/content.config.ts.orig
 import { defineCollection } from 'astro:content';
-import { file } from 'astro/loaders';
-import { articleSchema, attendeeSchema, categorySchema, gallerySchema, settingsSchema, taskSchema } from './lib/schemas';
-const D = process.env.FIXTURE_DIR ?? '/tmp/fixture';
+import { strapiLoader } from './loaders/strapi-loader';
+import {
+  articleSchema,
+  attendeeSchema,
+  categorySchema,
+  gallerySchema,
+  settingsSchema,
+  taskSchema,
+} from './lib/schemas';
+
 export const collections = {
-  articles: defineCollection({ loader: file(`${D}/articles.json`), schema: articleSchema }),
-  attendees: defineCollection({ loader: file(`${D}/attendees.json`), schema: attendeeSchema }),
-  tasks: defineCollection({ loader: file(`${D}/tasks.json`), schema: taskSchema }),
-  galleries: defineCollection({ loader: file(`${D}/galleries.json`), schema: gallerySchema }),
-  categories: defineCollection({ loader: file(`${D}/categories.json`), schema: categorySchema }),
-  settings: defineCollection({ loader: file(`${D}/settings.json`), schema: settingsSchema }),
+  articles: defineCollection({ loader: strapiLoader('articles'), schema: articleSchema }),
+  attendees: defineCollection({ loader: strapiLoader('attendees'), schema: attendeeSchema }),
+  tasks: defineCollection({ loader: strapiLoader('tasks'), schema: taskSchema }),
+  galleries: defineCollection({ loader: strapiLoader('galleries'), schema: gallerySchema }),
+  categories: defineCollection({ loader: strapiLoader('categories'), schema: categorySchema }),
+  settings: defineCollection({ loader: strapiLoader('settings'), schema: settingsSchema }),
 };

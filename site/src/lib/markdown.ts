@@ -1,7 +1,7 @@
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
-/** Vietnamese-aware slug: "Đảng bộ Quận" → "dang-bo-quan". */
+/** "Đảng bộ Quận" → "dang-bo-quan": the CMS's page-slug rule (cms/src/utils/vietnamese-slug.ts), for anchors. */
 function slugify(text: string): string {
   return text
     .normalize('NFC')

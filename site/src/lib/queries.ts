@@ -1,11 +1,34 @@
 /**
- * Collections read, sorted and indexed once per build. Pages call these helpers instead of
- * getCollection so that 10,000 article pages share one sorted list and one set of indexes
- * rather than each re-reading and re-sorting the whole store.
+ * Collections read, joined, sorted and indexed once per build. Pages call these helpers
+ * instead of getCollection so that 10,000 article pages share one sorted list and one set
+ * of indexes rather than each re-reading and re-sorting the whole store.
+ *
+ * Relations are followed by documentId here, and nowhere else: a page always shows the
+ * related entry's current name and slug, and a relation to an entry that is not published
+ * (a draft gallery, a removed person) simply drops out instead of linking to a 404.
  */
 import { getCollection, getEntry } from 'astro:content';
 import { yearInVietnam } from './format';
-import type { Article, Attendee, Gallery, Settings, Task } from './schemas';
+import type { Article, Attendee, Category, Gallery, Settings, Task } from './schemas';
+
+/** A task with its source article looked up. */
+export type TaskView = Omit<Task, 'sourceArticle'> & { sourceArticle: Article | null };
+
+/** A gallery with its article looked up. */
+export type GalleryView = Omit<Gallery, 'article'> & { article: Article | null };
+
+/** An article with every relation looked up, as its page shows it. */
+export type ArticleView = Omit<Article, 'category' | 'attendees' | 'tasks' | 'galleries'> & {
+  category: Category | null;
+  attendees: { person: Attendee; position: string }[];
+  tasks: TaskView[];
+  galleries: GalleryView[];
+};
+
+export interface Attendance {
+  article: ArticleView;
+  position: string;
+}
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
@@ -13,43 +36,95 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (import.meta.env.DEV ? load() : (cached ??= load()));
 }
 
-// A stable tie-break keeps pagination identical between builds when two posts share a minute.
-const byPostedDesc = (a: Article, b: Article) =>
-  b.postedAt.getTime() - a.postedAt.getTime() || a.slug.localeCompare(b.slug);
-
-const vietnamese = new Intl.Collator('vi');
-
-// Vietnamese lists order people by given name (the last word), then by the full name.
-const byGivenName = (a: Attendee, b: Attendee) =>
-  vietnamese.compare(a.fullName.split(' ').at(-1) ?? '', b.fullName.split(' ').at(-1) ?? '') ||
-  vietnamese.compare(a.fullName, b.fullName);
-
 function append<K, V>(index: Map<K, V[]>, key: K, value: V): void {
   const list = index.get(key);
   if (list) list.push(value);
   else index.set(key, [value]);
 }
 
+const byDocumentId = <T extends { documentId: string }>(list: T[]) => new Map(list.map((x) => [x.documentId, x]));
+
+/** The entries that exist, in the order given. */
+const lookUp = <T>(index: Map<string, T>, ids: string[]) => ids.flatMap((id) => index.get(id) ?? []);
+
+// A stable tie-break keeps pagination identical between builds when two posts share a minute.
+const byPostedDesc = (a: ArticleView, b: ArticleView) =>
+  b.postedAt.getTime() - a.postedAt.getTime() || a.slug.localeCompare(b.slug);
+
+const vietnamese = new Intl.Collator('vi');
+
+// Vietnamese lists order people by given name (the last word), then by the full name.
+const givenName = (fullName: string) => fullName.split(' ').at(-1) ?? '';
+const byGivenName = (a: Attendee, b: Attendee) =>
+  vietnamese.compare(givenName(a.fullName), givenName(b.fullName)) || vietnamese.compare(a.fullName, b.fullName);
+
 const galleryDate = (g: Gallery) => (g.takenAt ?? g.updatedAt).getTime();
 
-export const articles = once(async () =>
-  (await getCollection('articles')).map((e) => e.data).sort(byPostedDesc),
+const articleIndex = once(async () => byDocumentId((await getCollection('articles')).map((e) => e.data)));
+
+export const categories = once(async () =>
+  (await getCollection('categories'))
+    .map((e) => e.data)
+    .sort((a, b) => a.order - b.order || vietnamese.compare(a.name, b.name)),
 );
+
+export const attendees = once(async () => (await getCollection('attendees')).map((e) => e.data).sort(byGivenName));
+
+export const galleries = once(async () => {
+  const articleById = await articleIndex();
+  return (await getCollection('galleries'))
+    .map((e): GalleryView => ({ ...e.data, article: (e.data.article && articleById.get(e.data.article.documentId)) ?? null }))
+    .sort((a, b) => galleryDate(b) - galleryDate(a));
+});
+
+/** Year → tasks in their official order; the map iterates newest year first. */
+export const tasksByYear = once(async () => {
+  const articleById = await articleIndex();
+  const tasks = (await getCollection('tasks'))
+    .map((e): TaskView => ({
+      ...e.data,
+      sourceArticle: (e.data.sourceArticle && articleById.get(e.data.sourceArticle.documentId)) ?? null,
+    }))
+    .sort((a, b) => b.year - a.year || a.order - b.order);
+  const index = new Map<number, TaskView[]>();
+  for (const task of tasks) append(index, task.year, task);
+  return index;
+});
+
+/** Every published article, relations joined, newest first. */
+export const articles = once(async () => {
+  const [articleById, categoryById, personById, taskById, galleryById] = await Promise.all([
+    articleIndex(),
+    categories().then(byDocumentId),
+    attendees().then(byDocumentId),
+    tasksByYear().then((byYear) => byDocumentId([...byYear.values()].flat())),
+    galleries().then(byDocumentId),
+  ]);
+  return [...articleById.values()]
+    .map(
+      (a): ArticleView => ({
+        ...a,
+        category: (a.category && categoryById.get(a.category.documentId)) ?? null,
+        attendees: a.attendees.flatMap(({ person, position }) => {
+          const found = personById.get(person.documentId);
+          return found ? [{ person: found, position }] : [];
+        }),
+        tasks: lookUp(taskById, a.tasks.map((t) => t.documentId)),
+        galleries: lookUp(galleryById, a.galleries.map((g) => g.documentId)),
+      }),
+    )
+    .sort(byPostedDesc);
+});
 
 export const featuredArticles = once(async () => (await articles()).filter((a) => a.featured));
 
 export const articlesByCategory = once(async () => {
-  const index = new Map<string, Article[]>();
+  const index = new Map<string, ArticleView[]>();
   for (const article of await articles()) {
     if (article.category) append(index, article.category.documentId, article);
   }
   return index;
 });
-
-export interface Attendance {
-  article: Article;
-  position: string;
-}
 
 /** Person documentId → the events they attended, newest first, with the position held then. */
 export const attendancesByPerson = once(async () => {
@@ -61,11 +136,11 @@ export const attendancesByPerson = once(async () => {
 });
 
 /** Same category first, then the newest elsewhere; walks at most a few entries per article. */
-export async function relatedArticles(article: Article, limit = 5): Promise<Article[]> {
+export async function relatedArticles(article: ArticleView, limit = 5): Promise<ArticleView[]> {
   const [all, byCategory] = await Promise.all([articles(), articlesByCategory()]);
   const sameCategory = article.category ? (byCategory.get(article.category.documentId) ?? []) : [];
   const seen = new Set([article.documentId]);
-  const picked: Article[] = [];
+  const picked: ArticleView[] = [];
   for (const list of [sameCategory, all]) {
     for (const candidate of list) {
       if (picked.length === limit) return picked;
@@ -76,30 +151,6 @@ export async function relatedArticles(article: Article, limit = 5): Promise<Arti
   }
   return picked;
 }
-
-export const categories = once(async () =>
-  (await getCollection('categories'))
-    .map((e) => e.data)
-    .sort((a, b) => a.order - b.order || vietnamese.compare(a.name, b.name)),
-);
-
-export const attendees = once(async () => (await getCollection('attendees')).map((e) => e.data).sort(byGivenName));
-
-export const galleries = once(async () =>
-  (await getCollection('galleries')).map((e) => e.data).sort((a, b) => galleryDate(b) - galleryDate(a)),
-);
-
-export const galleriesById = once(async () => new Map((await galleries()).map((g) => [g.documentId, g])));
-
-/** Year → tasks in their official order; the map iterates newest year first. */
-export const tasksByYear = once(async () => {
-  const tasks = (await getCollection('tasks'))
-    .map((e) => e.data)
-    .sort((a, b) => b.year - a.year || a.order - b.order);
-  const index = new Map<number, Task[]>();
-  for (const task of tasks) append(index, task.year, task);
-  return index;
-});
 
 /** This year's tasks on the home page; early in January, before any are entered, the newest year's. */
 export async function currentTaskYear(now = new Date()): Promise<number | undefined> {
