@@ -1,12 +1,18 @@
 // @ts-check
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const strapi = new URL(process.env.STRAPI_URL ?? 'http://127.0.0.1:1337');
-// Astro's default outDir, which `pagefind --site dist` also reads.
-const outDir = new URL('./dist/', import.meta.url);
+// The publisher builds each release into its own folder (SITE_OUT_DIR); by hand it is dist/.
+const outDir = process.env.SITE_OUT_DIR
+  ? pathToFileURL(`${path.resolve(process.env.SITE_OUT_DIR)}/`)
+  : new URL('./dist/', import.meta.url);
+// The content cache (synced entries and the loader's sync marks) outlives a release.
+const cacheDir = process.env.SITE_CACHE_DIR ? pathToFileURL(`${path.resolve(process.env.SITE_CACHE_DIR)}/`) : undefined;
 
 /**
  * The sitemap runs after every page is written, so each URL's lastmod is read back from
@@ -14,8 +20,8 @@ const outDir = new URL('./dist/', import.meta.url);
  * one — listings, search — are left without lastmod rather than given a made-up date.
  */
 async function withLastmod(/** @type {import('@astrojs/sitemap').SitemapItem} */ item) {
-  const path = decodeURI(new URL(item.url).pathname).replace(/^\//, '');
-  const html = await readFile(new URL(`${path}index.html`, outDir), 'utf8').catch(() => '');
+  const page = decodeURI(new URL(item.url).pathname).replace(/^\//, '');
+  const html = await readFile(new URL(`${page}index.html`, outDir), 'utf8').catch(() => '');
   const lastmod = /<meta property="og:updated_time" content="([^"]+)"/.exec(html)?.[1];
   return lastmod ? { ...item, lastmod } : item;
 }
@@ -23,6 +29,8 @@ async function withLastmod(/** @type {import('@astrojs/sitemap').SitemapItem} */
 export default defineConfig({
   site,
   output: 'static',
+  outDir: outDir.pathname,
+  ...(cacheDir ? { cacheDir: cacheDir.pathname } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [sitemap({ serialize: withLastmod })],

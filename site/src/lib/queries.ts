@@ -73,7 +73,7 @@ export const attendees = once(async () => (await getCollection('attendees')).map
 export const galleries = once(async () => {
   const articleById = await articleIndex();
   return (await getCollection('galleries'))
-    .map((e): GalleryView => ({ ...e.data, article: (e.data.article && articleById.get(e.data.article.documentId)) ?? null }))
+    .map((e): GalleryView => ({ ...e.data, article: (e.data.article && articleById.get(e.data.article)) ?? null }))
     .sort((a, b) => galleryDate(b) - galleryDate(a));
 });
 
@@ -83,7 +83,7 @@ export const tasksByYear = once(async () => {
   const tasks = (await getCollection('tasks'))
     .map((e): TaskView => ({
       ...e.data,
-      sourceArticle: (e.data.sourceArticle && articleById.get(e.data.sourceArticle.documentId)) ?? null,
+      sourceArticle: (e.data.sourceArticle && articleById.get(e.data.sourceArticle)) ?? null,
     }))
     .sort((a, b) => b.year - a.year || a.order - b.order);
   const index = new Map<number, TaskView[]>();
@@ -104,13 +104,13 @@ export const articles = once(async () => {
     .map(
       (a): ArticleView => ({
         ...a,
-        category: (a.category && categoryById.get(a.category.documentId)) ?? null,
+        category: (a.category && categoryById.get(a.category)) ?? null,
         attendees: a.attendees.flatMap(({ person, position }) => {
-          const found = personById.get(person.documentId);
+          const found = personById.get(person);
           return found ? [{ person: found, position }] : [];
         }),
-        tasks: lookUp(taskById, a.tasks.map((t) => t.documentId)),
-        galleries: lookUp(galleryById, a.galleries.map((g) => g.documentId)),
+        tasks: lookUp(taskById, a.tasks),
+        galleries: lookUp(galleryById, a.galleries),
       }),
     )
     .sort(byPostedDesc);

@@ -25,7 +25,8 @@ export const photoSchema = z.object({
   credit: optionalText,
 });
 
-const refSchema = z.object({ documentId: z.string(), title: nfc, slug: z.string() });
+/** Relations are stored as documentIds and joined in lib/queries.ts. */
+const documentId = z.string().min(1);
 
 export const articleSchema = z.object({
   documentId: z.string(),
@@ -38,23 +39,10 @@ export const articleSchema = z.object({
   viewCount: z.number().int().nonnegative(),
   featured: z.boolean(),
   cover: photoSchema.nullable(),
-  category: z.object({ documentId: z.string(), name: nfc, slug: z.string() }).nullable(),
-  attendees: z.array(
-    z.object({
-      person: z.object({ documentId: z.string(), fullName: nfc, slug: z.string(), honorific: optionalText }),
-      position: nfc,
-    }),
-  ),
-  tasks: z.array(
-    z.object({
-      documentId: z.string(),
-      title: nfc,
-      year: z.number().int(),
-      order: z.number().int().positive(),
-      status: z.enum(['planned', 'in_progress', 'done']),
-    }),
-  ),
-  galleries: z.array(refSchema),
+  category: documentId.nullable(),
+  attendees: z.array(z.object({ person: documentId, position: nfc })),
+  tasks: z.array(documentId),
+  galleries: z.array(documentId),
   seo: z
     .object({ metaTitle: optionalText, metaDescription: optionalText, shareImage: imageSchema.nullable() })
     .nullable(),
@@ -81,7 +69,7 @@ export const taskSchema = z.object({
   status: z.enum(['planned', 'in_progress', 'done']),
   responsibleUnit: optionalText,
   dueDate: z.string().nullable(),
-  sourceArticle: refSchema.nullable(),
+  sourceArticle: documentId.nullable(),
   updatedAt: z.coerce.date(),
 });
 
@@ -92,7 +80,7 @@ export const gallerySchema = z.object({
   description: optionalText,
   takenAt: z.coerce.date().nullable(),
   photos: z.array(photoSchema),
-  article: refSchema.nullable(),
+  article: documentId.nullable(),
   updatedAt: z.coerce.date(),
 });
 

@@ -85,7 +85,7 @@ export function createStrapiClient(options: ClientOptions) {
     }
   }
 
-  return { get, pages };
+  return { baseUrl: options.baseUrl.replace(/\/$/, ''), get, pages };
 }
 
 export type StrapiClient = ReturnType<typeof createStrapiClient>;

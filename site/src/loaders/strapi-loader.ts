@@ -84,7 +84,10 @@ async function syncCollection(
   absolute: (url: string) => string,
 ): Promise<SyncCounts> {
   const { store, meta } = context;
-  const since = meta.get('since');
+  // A cache filled from another CMS (a test server, staging) is no base for an incremental sync.
+  const source = `${client.baseUrl}/api/${spec.endpoint}`;
+  const since = meta.get('source') === source ? meta.get('since') : undefined;
+  meta.set('source', source);
   const counts: SyncCounts = { fetched: 0, changed: 0, removed: 0 };
   const filters = since ? { $or: [{ updatedAt: { $gt: since } }, { publishedAt: { $gt: since } }] } : undefined;
   const query = toQuery({ status: 'published', populate: spec.populate, filters, sort: ['updatedAt:asc', 'documentId:asc'] });
