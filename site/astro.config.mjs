@@ -34,6 +34,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [sitemap({ serialize: withLastmod })],
+  // Astro inlines small scripts by default; the site's CSP allows only script files.
+  vite: { build: { assetsInlineLimit: 0 } },
   image: {
     remotePatterns: [
       // An empty port (the scheme's default) matches any port, as Astro intends.
