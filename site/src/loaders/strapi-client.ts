@@ -42,7 +42,8 @@ export function createStrapiClient(options: ClientOptions) {
   const doFetch = options.fetch ?? fetch;
 
   async function get(path: string, query: URLSearchParams): Promise<unknown> {
-    const url = `${options.baseUrl.replace(/\/$/, '')}/api/${path}?${query}`;
+    const search = query.toString();
+    const url = `${options.baseUrl.replace(/\/$/, '')}/api/${path}${search ? `?${search}` : ''}`;
     for (let attempt = 0; ; attempt += 1) {
       let failure: StrapiError;
       try {

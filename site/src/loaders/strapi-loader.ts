@@ -9,7 +9,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { COLLECTIONS, type CollectionName, type CollectionSpec } from './collections';
 import { loaderEnv, type LoaderEnv } from './loader-env';
 import { toQuery } from './query-string';
-import { createStrapiClient, type StrapiClient } from './strapi-client';
+import { createStrapiClient, StrapiError, type StrapiClient } from './strapi-client';
 
 /** A bad entry fails the build with its type, documentId and field. */
 export class StrapiEntryError extends Error {
@@ -65,7 +65,11 @@ async function syncSingle(
   context: LoaderContext,
   absolute: (url: string) => string,
 ): Promise<SyncCounts> {
-  const body = (await client.get(spec.endpoint, toQuery({ populate: spec.populate }))) as { data: unknown };
+  // A single type that was never saved answers 404: the site then builds with its defaults.
+  const body = (await client.get(spec.endpoint, toQuery({ populate: spec.populate })).catch((error: unknown) => {
+    if (error instanceof StrapiError && error.status === 404) return null;
+    throw error;
+  })) as { data: unknown } | null;
   if (!body?.data) {
     const removed = context.store.keys().length;
     context.store.clear();
