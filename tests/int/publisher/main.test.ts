@@ -1,0 +1,102 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../../scripts/lib/paths.js';
+import { deployToken } from '../../../scripts/publisher/deploy-token.js';
+import { fakeCms, type FakeCms } from './support/fake-cms.js';
+import { secret, waitFor } from './support/harness.js';
+import { runScript } from './support/run-script.js';
+
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  publicUrl: string;
+  hooksUrl: string;
+}
+
+/** `npm run publisher` on free ports; the CMS is a fake that is not healthy, so no real build starts. */
+async function startMain(dir: string, cms: FakeCms): Promise<Running> {
+  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [path.join(repoRoot, 'scripts/publisher/main.ts')], {
+    cwd: repoRoot,
+    env: {
+      PATH: process.env.PATH ?? '',
+      REBUILD_SECRET: secret,
+      PUBLISHER_DIR: dir,
+      STRAPI_URL: cms.url,
+      STRAPI_TOKEN: cms.token,
+      PUBLISHER_HOST: '127.0.0.1',
+      PUBLIC_PORT: '0',
+      PUBLISHER_PORT: '0',
+    },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const ports = await waitFor(() => /public site on :(\d+); hooks and status on :(\d+)/.exec(output), 30_000, 'the publisher to listen');
+  return { child, output: () => output, publicUrl: `http://127.0.0.1:${ports[1]}`, hooksUrl: `http://127.0.0.1:${ports[2]}` };
+}
+
+const exited = (child: ChildProcessWithoutNullStreams) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+describe('npm run publisher (scripts/publisher/main.ts)', () => {
+  let dir: string;
+  let cms: FakeCms;
+  let running: Running | undefined;
+
+  afterEach(async () => {
+    if (running && running.child.exitCode === null) {
+      running.child.kill('SIGKILL');
+      await exited(running.child);
+    }
+    running = undefined;
+    await cms?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the "being built" page, waits for the CMS, prints the deploy hook and stops cleanly on SIGTERM', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'main-'));
+    cms = await fakeCms();
+    cms.healthy = false;
+    running = await startMain(dir, cms);
+    expect(running.output()).toContain(`/hooks/deploy/${deployToken(secret)}`);
+    expect(running.output()).toContain(`no release yet: building once the CMS answers ${cms.url}/_health`);
+
+    const site = await fetch(`${running.publicUrl}/`);
+    expect(site.status).toBe(503);
+    expect(await site.text()).toContain('Cổng thông tin đang được xây dựng');
+    const status: any = await (await fetch(`${running.hooksUrl}/status`)).json();
+    expect(status).toMatchObject({ state: 'idle', current: null, history: [] });
+    expect(status.deployHookPath).toBeUndefined();
+    const admin: any = await (await fetch(`${running.hooksUrl}/status`, { headers: { Authorization: `Bearer ${secret}` } })).json();
+    expect(admin.deployHookPath).toBe(`/hooks/deploy/${deployToken(secret)}`);
+    expect(await (await fetch(`${running.hooksUrl}/`)).text()).toContain('Trạng thái xuất bản');
+
+    const exit = exited(running.child);
+    running.child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(running.output()).toMatch(/SIGTERM: stopping[\s\S]*stopped/);
+  });
+
+  it('serves the live release at once when there is one', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'main-'));
+    cms = await fakeCms();
+    const id = '20261127T221500123Z-ab12';
+    mkdirSync(path.join(dir, 'releases', id), { recursive: true });
+    writeFileSync(path.join(dir, 'releases', id, 'index.html'), `<p>release=${id}</p>`);
+    symlinkSync(path.join('releases', id), path.join(dir, 'current'));
+    running = await startMain(dir, cms);
+    expect(await (await fetch(`${running.publicUrl}/`)).text()).toBe(`<p>release=${id}</p>`);
+    expect(running.output()).not.toContain('no release yet');
+    expect(((await (await fetch(`${running.hooksUrl}/status`)).json()) as { current: string }).current).toBe(id);
+  });
+
+  it('refuses to start without a REBUILD_SECRET, saying so', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'main-'));
+    cms = await fakeCms();
+    const result = await runScript('scripts/publisher/main.ts', [], { REBUILD_SECRET: '', PUBLISHER_DIR: dir, PUBLIC_PORT: '0', PUBLISHER_PORT: '0' });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('REBUILD_SECRET is empty');
+  });
+});

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { precompress } from '../../../scripts/publisher/precompress.js';
+
+const text = (kb: number, word = 'Hai Bà Trưng ') => word.repeat(Math.ceil((kb * 1024) / Buffer.byteLength(word)));
+
+function site(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'precompress-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+describe('precompress', () => {
+  it.each([
+    ['index.html', 4, true],
+    ['_astro/a.css', 4, true],
+    ['_astro/a.js', 4, true],
+    ['sitemap-0.xml', 4, true],
+    ['pagefind/pagefind-entry.json', 4, true],
+    ['favicon.svg', 4, true],
+    ['robots.txt', 4, true],
+    ['small.html', 0.5, false],
+    ['anh/logo.png', 4, false],
+    ['pagefind/index/vi.pf_index', 4, false],
+  ])('%s (%s KB) → variants: %s', async (name, kb, expected) => {
+    const content = text(kb);
+    const dir = site({ [name]: content });
+    await precompress(dir);
+    expect(existsSync(path.join(dir, `${name}.br`))).toBe(expected);
+    expect(existsSync(path.join(dir, `${name}.gz`))).toBe(expected);
+    if (expected) {
+      expect(brotliDecompressSync(readFileSync(path.join(dir, `${name}.br`))).toString()).toBe(content);
+      expect(gunzipSync(readFileSync(path.join(dir, `${name}.gz`))).toString()).toBe(content);
+    }
+  });
+
+  it('skips a variant that is not smaller than the original', async () => {
+    const dir = site({ 'noise.txt': randomBytes(4096) });
+    expect(await precompress(dir)).toBe(0);
+    expect(existsSync(path.join(dir, 'noise.txt.br'))).toBe(false);
+    expect(existsSync(path.join(dir, 'noise.txt.gz'))).toBe(false);
+  });
+
+  it('takes the variants of unchanged files from the live release, and compresses changed ones', async () => {
+    const same = text(4, 'không đổi ');
+    const previous = site({ 'same.html': same, 'changed.html': text(4, 'bản cũ ') });
+    // Marked variants: a copy is recognisable, a recompression is not.
+    writeFileSync(path.join(previous, 'same.html.br'), 'reused-br');
+    writeFileSync(path.join(previous, 'same.html.gz'), 'reused-gz');
+    writeFileSync(path.join(previous, 'changed.html.br'), 'stale');
+    const next = site({ 'same.html': same, 'changed.html': text(4, 'bản mới ') });
+    expect(await precompress(next, previous)).toBe(4);
+    expect(readFileSync(path.join(next, 'same.html.br'), 'utf8')).toBe('reused-br');
+    expect(readFileSync(path.join(next, 'same.html.gz'), 'utf8')).toBe('reused-gz');
+    expect(brotliDecompressSync(readFileSync(path.join(next, 'changed.html.br'))).toString()).toBe(text(4, 'bản mới '));
+  });
+});

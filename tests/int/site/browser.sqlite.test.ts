@@ -1,0 +1,126 @@
+import axe from 'axe-core';
+import { mkdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
+import { silentLog } from '../../../scripts/publisher/log.js';
+import { createPublicServer } from '../../../scripts/publisher/public-server.js';
+import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
+import { launchBrowser } from '../../helpers/browser.js';
+import { siteBuilder } from '../../helpers/site-build.js';
+import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+describe('the public site in a real browser', () => {
+  let db: TestDatabase;
+  let cms: TestStrapi;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let sitemapUrls: string[];
+
+  beforeAll(async () => {
+    db = sqliteDatabase();
+    cms = await bootStrapi(db);
+    const images = await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['id'] });
+    await generateCorpus(cms.strapi, { articles: 8, categories: 2, people: 5, imageIds: images.map((f: { id: number }) => f.id) });
+    const site = await siteBuilder(() => cms.url, () => cms.siteToken)();
+    if (!site.ok) throw new Error(site.log);
+
+    // Served the way the publisher serves a release: behind `current`, with its CSP.
+    const publisherDir = path.join(site.outDir, '..', `${path.basename(site.outDir)}-publisher`);
+    mkdirSync(path.join(publisherDir, 'releases'), { recursive: true });
+    renameSync(site.outDir, path.join(publisherDir, 'releases', 'test'));
+    symlinkSync(path.join('releases', 'test'), path.join(publisherDir, 'current'));
+    server = createPublicServer({ publisherDir, imageOrigins: [cms.url], log: silentLog });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const sitemap = readFileSync(path.join(publisherDir, 'releases', 'test', 'sitemap-0.xml'), 'utf8');
+    sitemapUrls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    browser = await launchBrowser();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await cms?.stop();
+    await db?.drop();
+  });
+
+  it('takes a reader from home to the article, an official, the key tasks, the gallery and search', async () => {
+    page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: /Quận ủy - HĐND - UBND/ }).first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Hội nghị tổng kết phong trào thi đua năm 2020');
+    expect(await page.locator('main').textContent()).toContain('Lượt xem: 825');
+
+    await page.getByRole('link', { name: /Nguyễn Mạnh Quyền/ }).first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Nguyễn Mạnh Quyền');
+
+    await page.getByRole('navigation', { name: /chính/i }).getByRole('link', { name: 'Nhiệm vụ' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('2021');
+
+    await page.getByRole('navigation', { name: /chính/i }).getByRole('link', { name: 'Thư viện ảnh' }).click();
+    await page.getByRole('link', { name: /Một số hình ảnh tại Hội nghị/ }).first().click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Quang cảnh Hội nghị tổng kết');
+
+    await page.getByRole('navigation', { name: /chính/i }).getByRole('link', { name: 'Tìm kiếm' }).click();
+    for (const query of ['hoi nghi', 'hội nghị']) {
+      await page.locator('#search input').fill(query);
+      await expect
+        .poll(() => page.locator('.pagefind-ui__result-link').allTextContents(), { timeout: 10_000 })
+        .toEqual(expect.arrayContaining([expect.stringContaining('Hội nghị tổng kết phong trào thi đua')]));
+    }
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('lets a reader enlarge the text, and remembers it', async () => {
+    await page.goto(`${base}/tin-tuc/`);
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const before = await size();
+    await page.getByRole('button', { name: /tăng cỡ chữ/ }).click();
+    expect(await size()).toBeGreaterThan(before);
+    await page.reload();
+    expect(await size()).toBeGreaterThan(before);
+    await page.getByRole('button', { name: /cỡ chữ mặc định/ }).click();
+    expect(await size()).toBe(before);
+  });
+
+  it('prints an article without navigation', async () => {
+    await page.goto(`${base}/tin-tuc/`);
+    await page.getByRole('link', { name: /Quận ủy - HĐND - UBND/ }).first().click();
+    await page.emulateMedia({ media: 'print' });
+    const visible = (selector: string) => page.locator(selector).first().isVisible();
+    expect(await visible('nav')).toBe(false);
+    expect(await visible('footer')).toBe(false);
+    expect(await visible('h1')).toBe(true);
+    expect(await visible('article img')).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('finds no WCAG 2.1 AA violation on any page of the sitemap', async () => {
+    expect(sitemapUrls.length).toBeGreaterThan(20);
+    const violations: string[] = [];
+    for (const url of sitemapUrls) {
+      await page.goto(`${base}${url}`);
+      // Evaluated through the DevTools protocol: the site's CSP rightly refuses inline scripts.
+      await page.evaluate(axe.source);
+      const result = await page.evaluate(
+        (tags) => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+        AXE_TAGS,
+      );
+      for (const v of result.violations) violations.push(`${url}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+    }
+    expect(violations).toEqual([]);
+  }, 300_000);
+});

@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { publisherConfig, publisherDirFromEnv, rebuildCliConfig } from '../../../scripts/publisher/config.js';
+import { repoRoot } from '../../../scripts/lib/paths.js';
+
+describe('publisherConfig', () => {
+  it('needs only REBUILD_SECRET; everything else has the documented default', () => {
+    const config = publisherConfig({ REBUILD_SECRET: 's' });
+    expect(config).toMatchObject({
+      secret: 's',
+      strapiUrl: 'http://127.0.0.1:1337',
+      cmsOrigins: ['http://127.0.0.1:1337'],
+      publicPort: 4321,
+      publisherPort: 4322,
+      debounceMs: 3000,
+      maxWaitMs: 30_000,
+      buildTimeoutMs: 900_000,
+      keepReleases: 5,
+      deployCommand: undefined,
+      publisherDir: path.join(repoRoot, 'var'),
+    });
+  });
+
+  it('treats empty values (as .env.example leaves them) as unset', () => {
+    const config = publisherConfig({ REBUILD_SECRET: 's', DEPLOY_COMMAND: '', PUBLIC_CMS_URL: '', DEBOUNCE_MS: '', STRAPI_TOKEN: '' });
+    expect(config.deployCommand).toBeUndefined();
+    expect(config.debounceMs).toBe(3000);
+    expect(config.cmsOrigins).toEqual(['http://127.0.0.1:1337']);
+  });
+
+  it('reads numbers, the CMS origins for the CSP and a relative PUBLISHER_DIR from the repo root', () => {
+    const config = publisherConfig({
+      REBUILD_SECRET: 's',
+      STRAPI_URL: 'http://cms.internal:1337/',
+      PUBLIC_CMS_URL: 'https://cms.quan.gov.vn/admin',
+      DEBOUNCE_MS: '500',
+      MAX_WAIT_MS: '500',
+      KEEP_RELEASES: '2',
+      PUBLISHER_DIR: 'tmp/pub',
+      DEPLOY_COMMAND: 'rsync -a "$RELEASE_DIR/" web:/srv/site/',
+    });
+    expect(config).toMatchObject({
+      strapiUrl: 'http://cms.internal:1337',
+      cmsOrigins: ['http://cms.internal:1337', 'https://cms.quan.gov.vn'],
+      debounceMs: 500,
+      keepReleases: 2,
+      publisherDir: path.join(repoRoot, 'tmp/pub'),
+      deployCommand: 'rsync -a "$RELEASE_DIR/" web:/srv/site/',
+    });
+  });
+
+  it.each([
+    [{}, 'REBUILD_SECRET'],
+    [{ REBUILD_SECRET: '' }, 'REBUILD_SECRET'],
+    [{ REBUILD_SECRET: 's', STRAPI_URL: 'not a url' }, 'STRAPI_URL'],
+    [{ REBUILD_SECRET: 's', PUBLIC_PORT: '99999' }, 'PUBLIC_PORT'],
+    [{ REBUILD_SECRET: 's', KEEP_RELEASES: '0' }, 'KEEP_RELEASES'],
+    [{ REBUILD_SECRET: 's', DEBOUNCE_MS: 'soon' }, 'DEBOUNCE_MS'],
+    [{ REBUILD_SECRET: 's', DEBOUNCE_MS: '5000', MAX_WAIT_MS: '1000' }, 'MAX_WAIT_MS'],
+  ])('refuses %j, naming %s', (env, name) => {
+    expect(() => publisherConfig(env)).toThrow(name);
+  });
+
+  it('takes STRAPI_TOKEN first, then the token file, read at each call', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'token-'));
+    const file = path.join(dir, 'site-token');
+    expect(publisherConfig({ REBUILD_SECRET: 's', STRAPI_TOKEN: 'from-env', SITE_TOKEN_FILE: file }).strapiToken()).toBe('from-env');
+    const fromFile = publisherConfig({ REBUILD_SECRET: 's', SITE_TOKEN_FILE: file });
+    expect(() => fromFile.strapiToken()).toThrow('No Strapi token');
+    writeFileSync(file, 'from-file\n');
+    expect(fromFile.strapiToken()).toBe('from-file');
+  });
+});
+
+describe('the CLIs settings', () => {
+  it('rebuild: publisher URL from PUBLISHER_URL or the port', () => {
+    expect(rebuildCliConfig({ REBUILD_SECRET: 's' }).publisherUrl).toBe('http://127.0.0.1:4322');
+    expect(rebuildCliConfig({ REBUILD_SECRET: 's', PUBLISHER_PORT: '5000' }).publisherUrl).toBe('http://127.0.0.1:5000');
+    expect(rebuildCliConfig({ REBUILD_SECRET: 's', PUBLISHER_URL: 'http://pub:1/' }).publisherUrl).toBe('http://pub:1');
+    expect(() => rebuildCliConfig({})).toThrow('REBUILD_SECRET');
+  });
+
+  it('rollback: needs no secret', () => {
+    expect(publisherDirFromEnv({})).toBe(path.join(repoRoot, 'var'));
+    expect(publisherDirFromEnv({ PUBLISHER_DIR: '/srv/portal' })).toBe('/srv/portal');
+  });
+});

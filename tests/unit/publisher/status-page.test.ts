@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { PublisherStatus } from '../../../scripts/publisher/publisher.js';
+import { formatDuration, renderStatusPage } from '../../../scripts/publisher/status-page.js';
+
+const base: PublisherStatus = {
+  state: 'idle',
+  current: null,
+  currentSince: null,
+  building: null,
+  pending: [],
+  nextBuildAt: null,
+  nextAttempt: 1,
+  lastBuild: null,
+  history: [],
+  releases: [],
+};
+const failed = {
+  id: '20261127T221500123Z-ab12',
+  startedAt: '2026-11-27T22:15:00.123Z',
+  durationMs: 83_400,
+  ok: false,
+  error: 'release check failed: 1 missing (<b>404.html</b>)',
+  trigger: [{ id: 't1', source: 'strapi' as const, event: 'entry.publish', uid: 'api::article.article', documentId: '"><script>alert(1)</script>', at: '2026-11-27T22:14:57.000Z' }],
+  attempt: 1,
+  clearCache: false,
+  log: 'publisher/logs/20261127T221500123Z-ab12.log',
+};
+
+describe('renderStatusPage', () => {
+  it.each([
+    ['idle', 'Sẵn sàng'],
+    ['waiting', 'Đang chờ'],
+    ['building', 'Đang xây dựng'],
+  ] as const)('names the state %s in Vietnamese (%s)', (state, label) => {
+    const html = renderStatusPage({ ...base, state }, new Date());
+    expect(html).toContain(`<title>${label} · Trạng thái xuất bản</title>`);
+    expect(html).toContain(`<strong>${label}</strong>`);
+  });
+
+  it('is a self-contained Vietnamese page that refreshes every 5 seconds', () => {
+    const html = renderStatusPage(base, new Date());
+    expect(html).toMatch(/^<!doctype html>\n<html lang="vi">/);
+    expect(html).toContain('<meta http-equiv="refresh" content="5">');
+    expect(html).toContain('Chưa có phiên bản nào');
+    expect(html).not.toMatch(/<(script|link|img)\b/);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('shows the last build (duration, result, reason, triggers) and escapes every text', () => {
+    const html = renderStatusPage({ ...base, current: 'r1', currentSince: '2026-11-27T20:00:00.000Z', lastBuild: failed, history: [failed] }, new Date());
+    expect(html).toContain('1 phút 23 giây');
+    expect(html).toContain('Thất bại');
+    expect(html).toContain('release check failed: 1 missing (&lt;b&gt;404.html&lt;/b&gt;)');
+    expect(html).toContain('CMS: xuất bản bài viết (&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;)');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('<time datetime="2026-11-27T22:15:00.123Z">05:15:00 28/11/2026</time>');
+    expect(html).toMatch(/<th scope="col">Kết quả<\/th>/);
+  });
+
+  it.each([
+    [900, '0,9 giây'],
+    [12_340, '12,3 giây'],
+    [125_000, '2 phút 5 giây'],
+  ])('formats %i ms as %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});
