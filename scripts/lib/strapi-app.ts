@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { repoRoot } from './paths.js';
@@ -36,4 +40,50 @@ export async function stopStrapi(strapi: Core.Strapi): Promise<void> {
   } finally {
     process.removeAllListeners = removeAll;
   }
+}
+
+export interface RunningStrapi {
+  strapi: Core.Strapi;
+  url: string;
+  /** The read-only token the CMS saved for the site build. */
+  siteToken: string;
+  stop(): Promise<void>;
+}
+
+const secret = () => randomBytes(16).toString('base64url');
+
+/** Secrets are random per process, but stable across reboots within it (tokens must survive). */
+const processSecrets = {
+  APP_KEYS: [secret(), secret()].join(','),
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  ENCRYPTION_KEY: secret(),
+};
+
+/**
+ * A scratch CMS in this process, for tests and benchmarks: its own database (from `env`),
+ * fresh secrets, a free port on loopback, and no .env read.
+ */
+export async function startScratchStrapi(env: Record<string, string>): Promise<RunningStrapi> {
+  const tokenDir = mkdtempSync(path.join(os.tmpdir(), 'portal-token-'));
+  Object.assign(process.env, processSecrets, {
+    HOST: '127.0.0.1',
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_LOG_LEVEL: 'warn',
+    SITE_TOKEN_FILE: path.join(tokenDir, 'site-token'),
+    ENV_PATH: path.join(tokenDir, 'no.env'),
+    ...env,
+  });
+  const strapi = await loadStrapi();
+  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+  return {
+    strapi,
+    url: `http://127.0.0.1:${port}`,
+    siteToken: readFileSync(process.env.SITE_TOKEN_FILE!, 'utf8').trim(),
+    stop: () => stopStrapi(strapi),
+  };
 }

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import axe from 'axe-core';
 import { mkdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
-import { countingProxy } from '../../helpers/counting-proxy.js';
+import { countingProxy } from '../../../scripts/lib/counting-proxy.js';
 import { readPage, siteBuilder, type SiteBuild } from '../../helpers/site-build.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 

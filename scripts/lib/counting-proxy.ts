@@ -1,7 +1,7 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A real reverse proxy in front of the CMS that counts what the site build asks for. */
+/** A real reverse proxy in front of the CMS that counts what the site build asks for (tests, benchmarks). */
 export async function countingProxy(target: string) {
   const upstream = new URL(target);
   const paths: string[] = [];
