@@ -60,6 +60,24 @@ describe('buildSite', () => {
     if (clearCache) expect(text()).toContain(`cold build: removed ${path.join(siteDir, 'node_modules', '.astro')}, ${caches[1]}`);
   });
 
+  it('clears the SITE_CACHE_DIR the site is told to use, when there is one', async () => {
+    const siteDir = fakeSiteDir(recordingAstro);
+    const cacheDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'cache-')), 'content');
+    const defaultCache = path.join(siteDir, 'node_modules', '.astro', 'data-store.json');
+    for (const file of [path.join(cacheDir, 'data-store.json'), defaultCache]) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, '{}');
+    }
+    process.env.SITE_CACHE_DIR = cacheDir;
+    try {
+      await buildSite(path.join(siteDir, 'out'), { strapiUrl: 'http://cms:1337', strapiToken: 't', siteDir, clearCache: true, log: new PassThrough() });
+    } finally {
+      delete process.env.SITE_CACHE_DIR;
+    }
+    expect(existsSync(cacheDir)).toBe(false);
+    expect(existsSync(defaultCache)).toBe(true);
+  });
+
   it('stops at a failing astro build, before pagefind', async () => {
     const siteDir = fakeSiteDir('echo "[ERROR] loader: 500 from the CMS" >&2; exit 2');
     const { log, text } = collect();

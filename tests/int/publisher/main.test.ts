@@ -16,10 +16,15 @@ interface Running {
   hooksUrl: string;
 }
 
-/** `npm run publisher` on free ports; the CMS is a fake that is not healthy, so no real build starts. */
+/**
+ * `npm run publisher` (`node --import tsx scripts/publisher/main.ts`) on free ports, in its own
+ * process group as a service manager runs it; the CMS is a fake that is not healthy, so no
+ * real build starts.
+ */
 async function startMain(dir: string, cms: FakeCms): Promise<Running> {
-  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [path.join(repoRoot, 'scripts/publisher/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/publisher/main.ts')], {
     cwd: repoRoot,
+    detached: true,
     env: {
       PATH: process.env.PATH ?? '',
       REBUILD_SECRET: secret,
@@ -34,7 +39,7 @@ async function startMain(dir: string, cms: FakeCms): Promise<Running> {
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const ports = await waitFor(() => /public site on :(\d+); hooks and status on :(\d+)/.exec(output), 30_000, 'the publisher to listen');
+  const ports = await waitFor(() => /public site on :(\d+); hooks and status on :(\d+)[\s\S]*deploy hook: /.exec(output), 30_000, 'the publisher to listen');
   return { child, output: () => output, publicUrl: `http://127.0.0.1:${ports[1]}`, hooksUrl: `http://127.0.0.1:${ports[2]}` };
 }
 
@@ -46,9 +51,12 @@ describe('npm run publisher (scripts/publisher/main.ts)', () => {
   let running: Running | undefined;
 
   afterEach(async () => {
-    if (running && running.child.exitCode === null) {
-      running.child.kill('SIGKILL');
-      await exited(running.child);
+    if (running && running.child.exitCode === null && running.child.signalCode === null) {
+      const exit = exited(running.child);
+      process.kill(-running.child.pid!, 'SIGTERM');
+      const timer = setTimeout(() => process.kill(-running!.child.pid!, 'SIGKILL'), 5000);
+      await exit;
+      clearTimeout(timer);
     }
     running = undefined;
     await cms?.close();
@@ -61,7 +69,7 @@ describe('npm run publisher (scripts/publisher/main.ts)', () => {
     cms.healthy = false;
     running = await startMain(dir, cms);
     expect(running.output()).toContain(`/hooks/deploy/${deployToken(secret)}`);
-    expect(running.output()).toContain(`no release yet: building once the CMS answers ${cms.url}/_health`);
+    await waitFor(() => running!.output().includes(`no release yet: building once the CMS answers ${cms.url}/_health`), 5000, 'the startup line');
 
     const site = await fetch(`${running.publicUrl}/`);
     expect(site.status).toBe(503);
@@ -73,8 +81,12 @@ describe('npm run publisher (scripts/publisher/main.ts)', () => {
     expect(admin.deployHookPath).toBe(`/hooks/deploy/${deployToken(secret)}`);
     expect(await (await fetch(`${running.hooksUrl}/`)).text()).toContain('Trạng thái xuất bản');
 
+    // As a service manager does to the group, then npm again as it relays the signal: the
+    // second one lands while the publisher is stopping and must not cut the stop short.
     const exit = exited(running.child);
-    running.child.kill('SIGTERM');
+    process.kill(-running.child.pid!, 'SIGTERM');
+    await waitFor(() => running!.output().includes('SIGTERM: stopping'), 5000, 'the stop to begin');
+    process.kill(-running.child.pid!, 'SIGTERM');
     expect(await exit).toBe(0);
     expect(running.output()).toMatch(/SIGTERM: stopping[\s\S]*stopped/);
   });

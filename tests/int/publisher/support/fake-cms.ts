@@ -42,6 +42,9 @@ export async function fakeCms(slugs: string[] = ['tin-mot', 'tin-hai']): Promise
   const { port } = server.address() as AddressInfo;
   return Object.assign(cms, {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   });
 }

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { triggerSchema } from './trigger.js';
+
+const deployResultSchema = z.object({ ok: z.boolean(), error: z.string().nullable() });
+export type DeployResult = z.infer<typeof deployResultSchema>;
+
+/** One build attempt, as the status and the history show it. */
+export const buildRecordSchema = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  ok: z.boolean(),
+  error: z.string().nullable(),
+  trigger: z.array(triggerSchema),
+  /** 1 for the first try of a batch, 2+ for retries. */
+  attempt: z.number().int().min(1),
+  clearCache: z.boolean(),
+  /** Relative to PUBLISHER_DIR. */
+  log: z.string(),
+  deploy: deployResultSchema.optional(),
+});
+export type BuildRecord = z.infer<typeof buildRecordSchema>;

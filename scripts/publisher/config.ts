@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+import { envFile, repoRoot } from '../lib/paths.js';
+
+/** The process environment wins over the git-ignored .env, as everywhere in this repo. */
+function readEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  const fromFile = existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
+  return { ...fromFile, ...env };
+}
+
+// `.env.example` leaves optional settings empty (`DEPLOY_COMMAND=`): empty means unset.
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const withDefault = <T extends z.ZodTypeAny>(schema: T, fallback: z.input<T>) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.default(fallback));
+
+const milliseconds = z.coerce.number().int().min(0);
+const port = z.coerce.number().int().min(0).max(65535);
+const fromRepoRoot = (value: string) => path.resolve(repoRoot, value);
+
+const secret = z.string({ required_error: 'REBUILD_SECRET is required (npm run setup writes one to .env)' }).min(1, 'REBUILD_SECRET is empty');
+
+const publisherSchema = z
+  .object({
+    REBUILD_SECRET: secret,
+    STRAPI_URL: withDefault(z.string().url(), 'http://127.0.0.1:1337'),
+    STRAPI_TOKEN: optional(z.string()),
+    // The CMS writes its read-only token there (same variable as cms/).
+    SITE_TOKEN_FILE: withDefault(z.string(), 'var/site-token').transform(fromRepoRoot),
+    PUBLIC_CMS_URL: optional(z.string().url()),
+    PUBLISHER_HOST: withDefault(z.string(), '0.0.0.0'),
+    PUBLIC_PORT: withDefault(port, 4321),
+    PUBLISHER_PORT: withDefault(port, 4322),
+    DEBOUNCE_MS: withDefault(milliseconds, 3000),
+    MAX_WAIT_MS: withDefault(milliseconds, 30_000),
+    BUILD_TIMEOUT_MS: withDefault(milliseconds.min(1), 15 * 60_000),
+    KEEP_RELEASES: withDefault(z.coerce.number().int().min(1), 5),
+    DEPLOY_COMMAND: optional(z.string()),
+    PUBLISHER_DIR: withDefault(z.string(), 'var').transform(fromRepoRoot),
+  })
+  .refine((env) => env.MAX_WAIT_MS >= env.DEBOUNCE_MS, { message: 'MAX_WAIT_MS must be at least DEBOUNCE_MS', path: ['MAX_WAIT_MS'] });
+
+export interface PublisherConfig {
+  secret: string;
+  strapiUrl: string;
+  /** Origins the public pages may load images from (CSP img-src). */
+  cmsOrigins: string[];
+  host: string;
+  publicPort: number;
+  publisherPort: number;
+  debounceMs: number;
+  maxWaitMs: number;
+  buildTimeoutMs: number;
+  keepReleases: number;
+  deployCommand: string | undefined;
+  publisherDir: string;
+  /** Read at every build: the CMS may write its token file after the publisher started. */
+  strapiToken(): string;
+}
+
+function parse<T extends z.ZodTypeAny>(schema: T, env: Record<string, string | undefined>, what: string): z.output<T> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`${what} settings are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export function publisherConfig(env = readEnvironment()): PublisherConfig {
+  const e = parse(publisherSchema, env, 'Publisher');
+  const origins = [e.STRAPI_URL, e.PUBLIC_CMS_URL].filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin);
+  return {
+    secret: e.REBUILD_SECRET,
+    strapiUrl: e.STRAPI_URL.replace(/\/+$/, ''),
+    cmsOrigins: [...new Set(origins)],
+    host: e.PUBLISHER_HOST,
+    publicPort: e.PUBLIC_PORT,
+    publisherPort: e.PUBLISHER_PORT,
+    debounceMs: e.DEBOUNCE_MS,
+    maxWaitMs: e.MAX_WAIT_MS,
+    buildTimeoutMs: e.BUILD_TIMEOUT_MS,
+    keepReleases: e.KEEP_RELEASES,
+    deployCommand: e.DEPLOY_COMMAND,
+    publisherDir: e.PUBLISHER_DIR,
+    strapiToken() {
+      if (e.STRAPI_TOKEN) return e.STRAPI_TOKEN;
+      const token = existsSync(e.SITE_TOKEN_FILE) ? readFileSync(e.SITE_TOKEN_FILE, 'utf8').trim() : '';
+      if (!token) throw new Error(`No Strapi token: set STRAPI_TOKEN, or start the CMS once so it writes ${e.SITE_TOKEN_FILE}`);
+      return token;
+    },
+  };
+}
+
+const cliSchema = z.object({
+  REBUILD_SECRET: secret,
+  PUBLISHER_PORT: withDefault(port, 4322),
+  PUBLISHER_URL: optional(z.string().url()),
+});
+
+/** What `npm run rebuild` needs: where the publisher listens and the secret to call it. */
+export function rebuildCliConfig(env = readEnvironment()): { secret: string; publisherUrl: string } {
+  const e = parse(cliSchema, env, 'Rebuild');
+  return { secret: e.REBUILD_SECRET, publisherUrl: (e.PUBLISHER_URL ?? `http://127.0.0.1:${e.PUBLISHER_PORT}`).replace(/\/+$/, '') };
+}
+
+const rollbackSchema = z.object({ PUBLISHER_DIR: withDefault(z.string(), 'var').transform(fromRepoRoot) });
+
+/** Rollback only touches files, so it needs no secret. */
+export function publisherDirFromEnv(env = readEnvironment()): string {
+  return parse(rollbackSchema, env, 'Rollback').PUBLISHER_DIR;
+}

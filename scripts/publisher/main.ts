@@ -1,0 +1,68 @@
+/**
+ * `npm run publisher`: serves the public site (PUBLIC_PORT) from the live release and
+ * rebuilds it on Strapi webhooks and deploy hooks (PUBLISHER_PORT). See ./README.md.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildSite } from './build-site.js';
+import { checkRelease } from './check-release.js';
+import { publisherConfig } from './config.js';
+import { deployToken } from './deploy-token.js';
+import { buildFirstRelease } from './first-release.js';
+import { createHooksServer } from './hooks-server.js';
+import { consoleLog as log } from './log.js';
+import { createPublicServer } from './public-server.js';
+import { Publisher } from './publisher.js';
+
+const config = publisherConfig();
+
+const publisher = new Publisher({
+  publisherDir: config.publisherDir,
+  debounceMs: config.debounceMs,
+  maxWaitMs: config.maxWaitMs,
+  buildTimeoutMs: config.buildTimeoutMs,
+  keepReleases: config.keepReleases,
+  deployCommand: config.deployCommand,
+  log,
+  build: (releaseDir, context) =>
+    buildSite(releaseDir, { strapiUrl: config.strapiUrl, strapiToken: config.strapiToken(), clearCache: context.clearCache, signal: context.signal, log: context.log }),
+  check: (releaseDir) => checkRelease(releaseDir, { strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }),
+});
+await publisher.start();
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, config.host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+const publicServer = createPublicServer({ publisherDir: config.publisherDir, imageOrigins: config.cmsOrigins, log });
+const hooksServer = createHooksServer({ publisher, secret: config.secret, log });
+const publicPort = await listen(publicServer, config.publicPort);
+const hooksPort = await listen(hooksServer, config.publisherPort);
+log(`public site on :${publicPort}; hooks and status on :${hooksPort} (releases in ${config.publisherDir})`);
+log(`deploy hook: POST http://<this host>:${hooksPort}/hooks/deploy/${deployToken(config.secret)} (add ?clear_cache=1 for a cold build)`);
+
+const startup = new AbortController();
+void buildFirstRelease(publisher, config.strapiUrl, startup.signal, log);
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping (a running build is killed; its events are rebuilt at the next start)`);
+  startup.abort();
+  const closed = Promise.all([publicServer, hooksServer].map((server) => new Promise((resolve) => server.close(resolve))));
+  await publisher.stop();
+  // Idle keep-alive sockets would hold close() open; in-flight answers had their chance.
+  setTimeout(() => [publicServer, hooksServer].forEach((server) => server.closeAllConnections()), 2000).unref();
+  await closed;
+  log('stopped');
+}
+// `on`, not `once`: a service manager or Ctrl-C signals the whole process group and npm relays
+// the signal as well, so a second one arrives; it must not cut the graceful stop short.
+// Run as `node --import tsx` (one process): the `tsx` wrapper SIGKILLs its child when the
+// child's acknowledgement of a group signal races its own relay.
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

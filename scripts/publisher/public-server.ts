@@ -1,0 +1,152 @@
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { negotiateEncoding, type Encoding } from './accept-encoding.js';
+import { cacheControl } from './cache-control.js';
+import { contentType } from './content-types.js';
+import type { Log } from './log.js';
+import { compressibleExtensions } from './precompress.js';
+import { securityHeaders } from './security-headers.js';
+import { unavailablePage } from './unavailable-page.js';
+
+export interface PublicServerOptions {
+  publisherDir: string;
+  /** CMS origins pages may show images from (CSP img-src). */
+  imageOrigins: readonly string[];
+  log: Log;
+}
+
+const suffixes: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
+
+const fileStats = (file: string) =>
+  stat(file).then(
+    (stats) => stats,
+    () => undefined,
+  );
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+  });
+}
+
+/**
+ * The public site on PUBLIC_PORT, from the release `current` points at. The link is
+ * resolved once per request and every file of the answer is read under that resolved
+ * directory, so a swap mid-request never mixes two releases.
+ */
+export function createPublicServer(options: PublicServerOptions): Server {
+  const currentLink = path.join(options.publisherDir, 'current');
+  const security = securityHeaders(options.imageOrigins);
+
+  function plain(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+    response.writeHead(status, { ...security, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+    response.end(text);
+  }
+
+  async function sendFile(request: IncomingMessage, response: ServerResponse, root: string, file: string, status: 200 | 404): Promise<void> {
+    const compressible = compressibleExtensions.has(path.extname(file).toLowerCase());
+    let served = file;
+    let encoding: Encoding | undefined;
+    if (compressible) {
+      const variants = await Promise.all((['br', 'gzip'] as const).map(async (e) => ((await fileStats(file + suffixes[e]))?.isFile() ? e : undefined)));
+      encoding = negotiateEncoding(request.headers['accept-encoding'], variants.filter((e) => e !== undefined));
+      if (encoding) served = file + suffixes[encoding];
+    }
+    const stats = await stat(served);
+    const etag = `"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
+    const headers: Record<string, string> = {
+      ...security,
+      'Content-Type': contentType(file),
+      'Cache-Control': status === 200 ? cacheControl(`/${path.relative(root, file).split(path.sep).join('/')}`) : 'no-cache',
+      ETag: etag,
+      'Last-Modified': stats.mtime.toUTCString(),
+    };
+    if (compressible) headers.Vary = 'Accept-Encoding';
+    if (encoding) headers['Content-Encoding'] = encoding;
+
+    if (status === 200 && matchesEtag(request.headers['if-none-match'], etag)) {
+      response.writeHead(304, headers);
+      response.end();
+      return;
+    }
+    response.writeHead(status, { ...headers, 'Content-Length': String(stats.size) });
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    const stream = createReadStream(served);
+    stream.on('error', () => response.destroy());
+    stream.pipe(response);
+  }
+
+  async function notFound(request: IncomingMessage, response: ServerResponse, root: string): Promise<void> {
+    const page = path.join(root, '404.html');
+    if ((await fileStats(page))?.isFile()) return sendFile(request, response, root, page, 404);
+    plain(response, 404, 'Không tìm thấy trang.');
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+    const target = request.url ?? '/';
+    const queryStart = target.indexOf('?');
+    const rawPath = queryStart === -1 ? target : target.slice(0, queryStart);
+    const query = queryStart === -1 ? '' : target.slice(queryStart);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(rawPath);
+    } catch {
+      return plain(response, 400, 'Bad Request');
+    }
+    const segments = decoded.split('/');
+    // `..` never comes from a browser (it resolves them first); nothing outside the release is served.
+    if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\') || segments.includes('..')) {
+      return plain(response, 400, 'Bad Request');
+    }
+
+    let root: string;
+    try {
+      root = await realpath(currentLink);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      response.writeHead(503, {
+        ...security,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': String(Buffer.byteLength(unavailablePage)),
+        'Cache-Control': 'no-store',
+        'Retry-After': '60',
+      });
+      response.end(unavailablePage);
+      return;
+    }
+
+    // Dotfiles are never part of a page (`.well-known` is the one convention that is).
+    if (segments.some((s) => s.startsWith('.') && s !== '.well-known')) return notFound(request, response, root);
+    const normalized = path.posix.normalize(decoded);
+    const file = path.join(root, normalized);
+    let stats = await fileStats(file);
+    if (stats?.isDirectory()) {
+      if (!normalized.endsWith('/')) {
+        response.writeHead(301, { ...security, Location: `${normalized.split('/').map(encodeURIComponent).join('/')}/${query}`, 'Cache-Control': 'no-cache' });
+        response.end();
+        return;
+      }
+      stats = await fileStats(path.join(file, 'index.html'));
+      if (stats?.isFile()) return sendFile(request, response, root, path.join(file, 'index.html'), 200);
+      return notFound(request, response, root);
+    }
+    if (!stats?.isFile()) return notFound(request, response, root);
+    return sendFile(request, response, root, file, 200);
+  }
+
+  return createServer((request, response) => {
+    handle(request, response).catch((error: Error) => {
+      options.log(`public ${request.method} ${request.url}: ${error.message}`);
+      if (!response.headersSent) plain(response, 500, 'Internal Server Error');
+      else response.destroy();
+    });
+  });
+}

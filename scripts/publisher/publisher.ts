@@ -1,0 +1,146 @@
+import type { BuildRecord } from './build-record.js';
+import { consoleLog, type Log } from './log.js';
+import { newReleaseId } from './release-id.js';
+import { publishRelease, type BuildFunction, type CheckFunction } from './release-pipeline.js';
+import { ReleaseStore } from './release-store.js';
+import { BuildScheduler, realTimers, type SchedulerState, type Timers } from './scheduler.js';
+import { historyLimit, StateStore } from './state-store.js';
+import type { Trigger } from './trigger.js';
+
+export interface PublisherOptions {
+  publisherDir: string;
+  build: BuildFunction;
+  check: CheckFunction;
+  debounceMs: number;
+  maxWaitMs: number;
+  buildTimeoutMs: number;
+  keepReleases: number;
+  deployCommand?: string | undefined;
+  retryDelaysMs?: number[];
+  timers?: Timers;
+  log?: Log;
+}
+
+export interface PublisherStatus {
+  state: SchedulerState;
+  /** The live release id. */
+  current: string | null;
+  currentSince: string | null;
+  building: { id: string; startedAt: string; trigger: Trigger[] } | null;
+  /** Events waiting for the next build. */
+  pending: Trigger[];
+  nextBuildAt: string | null;
+  /** Above 1 when the waiting build is a retry of a failed one. */
+  nextAttempt: number;
+  lastBuild: BuildRecord | null;
+  /** Newest first. */
+  history: BuildRecord[];
+  /** Releases on disk, oldest first: what `npm run rollback` can go back to. */
+  releases: string[];
+}
+
+/** 5 s, 30 s, 2 min: rides out a CMS restart without hammering a CMS that is down. */
+const defaultRetryDelaysMs = [5_000, 30_000, 120_000];
+
+const summarize = (triggers: Trigger[]) =>
+  triggers.map((t) => [t.source, t.event, t.uid?.replace(/^api::[^.]+\./, ''), t.documentId].filter(Boolean).join(' ')).join(', ');
+
+/** The publisher's core: events in, one build at a time, releases and history out. */
+export class Publisher {
+  readonly store: ReleaseStore;
+  readonly #state: StateStore;
+  readonly #scheduler: BuildScheduler<Trigger>;
+  readonly #log: Log;
+  #history: BuildRecord[] = [];
+  #building: { id: string; startedAt: string } | undefined;
+  #stopping = false;
+
+  constructor(options: PublisherOptions) {
+    this.store = new ReleaseStore(options.publisherDir);
+    this.#state = new StateStore(this.store.stateFile);
+    this.#log = options.log ?? consoleLog;
+    const pipeline = {
+      store: this.store,
+      build: options.build,
+      check: options.check,
+      buildTimeoutMs: options.buildTimeoutMs,
+      keepReleases: options.keepReleases,
+      deployCommand: options.deployCommand,
+    };
+    this.#scheduler = new BuildScheduler<Trigger>({
+      debounceMs: options.debounceMs,
+      maxWaitMs: options.maxWaitMs,
+      retryDelaysMs: options.retryDelaysMs ?? defaultRetryDelaysMs,
+      timers: options.timers ?? realTimers,
+      onChange: () => void this.#persist(),
+      run: async (batch, signal) => {
+        const id = newReleaseId();
+        this.#building = { id, startedAt: new Date().toISOString() };
+        this.#log(`build ${id} started${batch.attempt > 1 ? ` (retry ${batch.attempt - 1})` : ''}: ${summarize(batch.items)}`);
+        let record: BuildRecord;
+        try {
+          record = await publishRelease(id, batch, pipeline, signal);
+        } finally {
+          this.#building = undefined;
+        }
+        this.#history = [record, ...this.#history].slice(0, historyLimit);
+        this.#log(
+          record.ok
+            ? `build ${id} live in ${(record.durationMs / 1000).toFixed(1)} s${record.deploy && !record.deploy.ok ? `; DEPLOY_COMMAND failed: ${record.deploy.error}` : ''}`
+            : `build ${id} failed: ${record.error} (log: ${record.log})`,
+        );
+        return record.ok;
+      },
+    });
+  }
+
+  /** Prepares PUBLISHER_DIR, reloads the history and requeues events a crash or stop left unbuilt. */
+  async start(): Promise<void> {
+    await this.store.ensureLayout();
+    await this.store.removeLeftovers();
+    const saved = await this.#state.load((reason) => this.#log(`state.json unreadable (${reason}); starting with an empty history`));
+    this.#history = saved.history;
+    const unbuilt = [...saved.building, ...saved.pending];
+    if (unbuilt.length > 0) {
+      this.#log(`requeued ${unbuilt.length} event(s) not built before the restart`);
+      for (const trigger of unbuilt) this.#scheduler.add(trigger);
+    }
+  }
+
+  /** Queues an event; false when a twin of it is already waiting. */
+  enqueue(trigger: Trigger, options: { key?: string; clearCache?: boolean } = {}): boolean {
+    return this.#scheduler.add(trigger, options);
+  }
+
+  async status(): Promise<PublisherStatus> {
+    const [current, releases] = await Promise.all([this.store.current(), this.store.list()]);
+    const next = this.#scheduler.nextRunAt;
+    return {
+      state: this.#scheduler.state,
+      current: current?.id ?? null,
+      currentSince: current?.since.toISOString() ?? null,
+      building: this.#building ? { ...this.#building, trigger: this.#scheduler.building } : null,
+      pending: this.#scheduler.pending,
+      nextBuildAt: next === undefined ? null : new Date(next).toISOString(),
+      nextAttempt: this.#scheduler.nextAttempt,
+      lastBuild: this.#history[0] ?? null,
+      history: this.#history,
+      releases,
+    };
+  }
+
+  /** Kills a running build (its events are kept for the next start) and writes the state. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    const unbuilt = [...this.#scheduler.building, ...this.#scheduler.pending];
+    await this.#scheduler.stop();
+    await this.#state.save({ history: this.#history, pending: unbuilt, building: [] });
+  }
+
+  #persist(): Promise<void> {
+    if (this.#stopping) return Promise.resolve();
+    return this.#state
+      .save({ history: this.#history, pending: this.#scheduler.pending, building: this.#scheduler.building })
+      .catch((error: Error) => this.#log(`could not write ${this.store.stateFile}: ${error.message}`));
+  }
+}

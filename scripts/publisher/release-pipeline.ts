@@ -1,0 +1,112 @@
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import type { BuildRecord } from './build-record.js';
+import { runDeployCommand } from './deploy-command.js';
+import { precompress } from './precompress.js';
+import type { ReleaseStore } from './release-store.js';
+import type { Batch } from './scheduler.js';
+import type { Trigger } from './trigger.js';
+
+export interface BuildContext {
+  /** Aborted on timeout or shutdown; the build must stop (and kill what it spawned). */
+  signal: AbortSignal;
+  /** The release's log file. */
+  log: Writable;
+  /** A cold build was asked for (`?clear_cache=1`). */
+  clearCache: boolean;
+}
+
+/** Writes a complete site into `releaseDir`; the real one is `buildSite`, tests pass small fakes. */
+export type BuildFunction = (releaseDir: string, context: BuildContext) => Promise<void>;
+/** Throws when the site in `releaseDir` must not go live; the real one is `checkRelease`. */
+export type CheckFunction = (releaseDir: string) => Promise<void>;
+
+export interface PipelineOptions {
+  store: ReleaseStore;
+  build: BuildFunction;
+  check: CheckFunction;
+  buildTimeoutMs: number;
+  keepReleases: number;
+  deployCommand: string | undefined;
+}
+
+/** A signal that aborts with a readable reason after `ms`, or when `outer` aborts. */
+function deadline(outer: AbortSignal, ms: number, what: string): { signal: AbortSignal; clear(): void } {
+  const timer = new AbortController();
+  const after = ms < 10_000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+  const handle = setTimeout(() => timer.abort(new Error(`${what} timed out after ${after}`)), ms);
+  return { signal: AbortSignal.any([outer, timer.signal]), clear: () => clearTimeout(handle) };
+}
+
+/**
+ * One build attempt, all or nothing for the public: build into staging, precompress,
+ * check, move into releases/, swap `current`, prune, then the optional deploy command.
+ * Any failure before the swap leaves `current` as it was and keeps the log.
+ */
+export async function publishRelease(id: string, batch: Batch<Trigger>, options: PipelineOptions, signal: AbortSignal): Promise<BuildRecord> {
+  const { store } = options;
+  const started = new Date();
+  const staging = path.join(store.stagingDir, id);
+  const release = store.releaseDir(id);
+  const logStream = createWriteStream(store.logFile(id));
+  // A log that cannot be written (disk full, directory removed) must not take the publisher down.
+  logStream.on('error', () => {});
+  const note = (line: string) => logStream.write(`${new Date().toISOString()} ${line}\n`);
+  const record = (fields: Pick<BuildRecord, 'ok' | 'error'> & Partial<BuildRecord>): BuildRecord => ({
+    id,
+    startedAt: started.toISOString(),
+    durationMs: Date.now() - started.getTime(),
+    trigger: batch.items,
+    attempt: batch.attempt,
+    clearCache: batch.clearCache,
+    log: path.relative(store.root, store.logFile(id)),
+    ...fields,
+  });
+
+  note(`build ${id}, attempt ${batch.attempt}, triggers: ${batch.items.map((t) => [t.source, t.event, t.documentId].filter(Boolean).join(' ')).join('; ')}`);
+  let result: BuildRecord;
+  try {
+    const limit = deadline(signal, options.buildTimeoutMs, 'the build');
+    try {
+      await options.build(staging, { signal: limit.signal, log: logStream, clearCache: batch.clearCache });
+      // A build that ignored the abort must not go live either.
+      if (limit.signal.aborted) throw limit.signal.reason;
+    } finally {
+      limit.clear();
+    }
+    const live = await store.current();
+    note(`built; ${await precompress(staging, live ? store.releaseDir(live.id) : undefined)} precompressed variants`);
+    await options.check(staging);
+    note('release check passed');
+    await rename(staging, release);
+    await store.swap(id);
+    note(`live: current → releases/${id}`);
+    result = record({ ok: true, error: null });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    note(`FAILED: ${(error as Error).stack ?? String(error)}`);
+    result = record({ ok: false, error: (error as Error).message ?? String(error) });
+  }
+
+  if (result.ok) {
+    // The release is live whatever happens here: a pruning error is only worth a note.
+    try {
+      const pruned = await store.prune(options.keepReleases);
+      if (pruned.length > 0) note(`pruned ${pruned.join(', ')}`);
+    } catch (error) {
+      note(`pruning failed: ${(error as Error).message}`);
+    }
+  }
+  if (result.ok && options.deployCommand) {
+    note('DEPLOY_COMMAND');
+    const limit = deadline(signal, options.buildTimeoutMs, 'DEPLOY_COMMAND');
+    const deploy = await runDeployCommand(options.deployCommand, release, { output: logStream, signal: limit.signal });
+    limit.clear();
+    note(deploy.ok ? 'DEPLOY_COMMAND succeeded' : `DEPLOY_COMMAND failed: ${deploy.error}`);
+    result = { ...result, deploy, durationMs: Date.now() - started.getTime() };
+  }
+  await new Promise<void>((resolve) => logStream.end(resolve));
+  return result;
+}

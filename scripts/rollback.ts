@@ -1,0 +1,30 @@
+/**
+ * `npm run rollback [-- <release-id>]`: points the public site back at an earlier release
+ * (default: the one before the live one), with the same atomic swap as a publish. The next
+ * publish builds from the CMS and goes live as usual.
+ */
+import { parseArgs } from 'node:util';
+import { publisherDirFromEnv } from './publisher/config.js';
+import { ReleaseStore } from './publisher/release-store.js';
+
+const { positionals } = parseArgs({ allowPositionals: true });
+const store = new ReleaseStore(publisherDirFromEnv());
+const releases = await store.list();
+const current = (await store.current())?.id;
+
+function fail(message: string): never {
+  console.error(message);
+  console.error(`Releases (oldest first): ${releases.join(', ') || 'none'}`);
+  process.exit(1);
+}
+
+const index = current ? releases.indexOf(current) : -1;
+const target = positionals[0] ?? (index > 0 ? releases[index - 1] : index === -1 ? releases.at(-1) : undefined);
+if (!target) fail(`No release before the live one (${current ?? 'none'}) to roll back to.`);
+if (!releases.includes(target)) fail(`No release ${target}.`);
+if (target === current) {
+  console.log(`${target} is already live; nothing changed.`);
+  process.exit(0);
+}
+await store.swap(target);
+console.log(`Rolled back: current ${current ?? '(none)'} → ${target}`);
