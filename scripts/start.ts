@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole portal on one machine. Builds the CMS when its sources changed,
- * then runs it; Ctrl-C stops everything.
+ * then runs it and the publisher, which builds the site once the CMS answers and serves it
+ * on :4321 (status on :4322). Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -38,3 +39,4 @@ if (!cmsBuildIsFresh()) {
   writeFileSync(cmsStampFile, cmsSourceHash());
 }
 run('CMS', ['run', 'start', '-w', 'cms']);
+run('publisher', ['run', 'publisher']);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { repoRoot } from '../lib/paths.js';
 import { clearAstroCache } from './astro-cache.js';
 import { runProcess } from './run-process.js';
@@ -24,6 +25,30 @@ function binary(siteDir: string, name: string): string {
   return existsSync(local) ? local : path.join(repoRoot, 'node_modules', '.bin', name);
 }
 
+/**
+ * With outDir outside its working directory, Astro stages the build in site/.astro/ and copies
+ * all of it over, content-layer internals included. They are not part of the site.
+ */
+const ASTRO_INTERNALS = ['collections', 'content-assets.mjs', 'content-modules.mjs', 'settings.json', 'data-store.json'];
+
+async function removeAstroInternals(releaseDir: string): Promise<void> {
+  await Promise.all(ASTRO_INTERNALS.map((name) => rm(path.join(releaseDir, name), { recursive: true, force: true })));
+}
+
+/** Lines that say which entry broke the build: the loader's, or Astro's schema check. */
+const REASON = /(Strapi \w+ entry \S+: field .*|\*\*\S+\*\*: .*|data does not match collection schema.*)$/m;
+
+/** Passes output on, keeping the last few KiB to find the reason a step failed. */
+function outputTail(output: Writable) {
+  let recent = '';
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => {
+    recent = (recent + chunk.toString()).slice(-8192);
+    output.write(chunk);
+  });
+  return { stream, reason: () => REASON.exec(recent.replace(/\x1b\[[0-9;]*m/g, ''))?.[1]?.trim() };
+}
+
 /** The real build: `astro build --outDir <releaseDir>` from site/, then pagefind's index over it. */
 export async function buildSite(releaseDir: string, options: BuildSiteOptions): Promise<void> {
   const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
@@ -33,7 +58,12 @@ export async function buildSite(releaseDir: string, options: BuildSiteOptions): 
     output.write(`cold build: removed ${removed.length ? removed.join(', ') : 'nothing (no cache yet)'}\n`);
   }
   const env = { ...process.env, STRAPI_URL: options.strapiUrl, STRAPI_TOKEN: options.strapiToken, SITE_OUT_DIR: releaseDir };
-  const common = { cwd: siteDir, env, output, signal: options.signal };
-  await runProcess(binary(siteDir, 'astro'), ['build', '--outDir', releaseDir], { ...common, label: 'astro build' });
+  const tail = outputTail(output);
+  const common = { cwd: siteDir, env, output: tail.stream, signal: options.signal };
+  await runProcess(binary(siteDir, 'astro'), ['build', '--outDir', releaseDir], { ...common, label: 'astro build' }).catch((error: Error) => {
+    const reason = tail.reason();
+    throw reason ? new Error(`${error.message}: ${reason}`) : error;
+  });
+  await removeAstroInternals(releaseDir);
   await runProcess(binary(siteDir, 'pagefind'), ['--site', releaseDir], { ...common, label: 'pagefind' });
 }

@@ -98,6 +98,10 @@ describe('the site built from a real CMS (sample + 50 generated articles)', () =
     expect(existsSync(path.join(site.outDir, file))).toBe(true);
   });
 
+  it.each(['collections', 'content-modules.mjs', 'content-assets.mjs'])('keeps Astro internals (%s) out of the site', (name) => {
+    expect(existsSync(path.join(site.outDir, name))).toBe(false);
+  });
+
   it('logs what each loader synced', () => {
     expect(site.log).toMatch(/articles: 52 fetched, 52 changed, 0 removed/);
   });
