@@ -24,7 +24,8 @@ export interface LoaderEnv {
 
 /** Build-time settings; the token never reaches a page or the browser. */
 export function loaderEnv(env: NodeJS.ProcessEnv = process.env): LoaderEnv {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (as .env.example leaves them) means "use the default".
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     throw new Error(`Site build settings are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
