@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { rest } from '../../helpers/rest.js';
@@ -109,6 +110,32 @@ export function contentModelSuite(client: DatabaseClient): void {
       expect(response.status).toBe(201);
       expect(response.body.data.slug).toBe('dai-hoi-doan-phuong-bach-dang-lan-thu-xv');
       await cms.strapi.documents(ARTICLE).delete({ documentId: response.body.data.documentId });
+    });
+  });
+
+  describe('uploads take photos only', () => {
+    const upload = async (name: string, type: string, content: string | Uint8Array<ArrayBuffer>) => {
+      const form = new FormData();
+      form.append('files', new Blob([content], { type }), name);
+      return fetch(`${cms.url}/api/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+    };
+
+    it.each([
+      ['an SVG with a script', 'logo.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+      ['an HTML page', 'trang.html', 'text/html', '<!doctype html><script>alert(1)</script>'],
+      ['a shell script', 'cai-dat.sh', 'application/x-sh', '#!/bin/sh\necho pwned\n'],
+      ['a PDF', 'van-ban.pdf', 'application/pdf', '%PDF-1.4\n%%EOF\n'],
+    ])('refuses %s', async (_label, name, type, content) => {
+      const before = await cms.strapi.db.query('plugin::upload.file').count();
+      const response = await upload(name, type, content);
+      expect(response.status).toBe(400);
+      expect(await cms.strapi.db.query('plugin::upload.file').count()).toBe(before);
+    });
+
+    it('accepts a JPEG photo', async () => {
+      const jpeg = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#a50e0e' } }).jpeg().toBuffer());
+      const response = await upload('anh.jpg', 'image/jpeg', jpeg);
+      expect(response.status).toBe(201);
     });
   });
 

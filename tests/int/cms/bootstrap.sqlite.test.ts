@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { recordingServer } from '../../helpers/recording-server.js';
+import { rest } from '../../helpers/rest.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 import { REBUILD_WEBHOOK_NAME } from '../../../cms/src/bootstrap/ensure-rebuild-webhook.js';
 
-describe('the rebuild webhook, registered from bootstrap', () => {
+describe('bootstrap: the first super admin and the rebuild webhook', () => {
   let db: TestDatabase;
   let cms: TestStrapi;
   let publisher: Awaited<ReturnType<typeof recordingServer>>;
-  const env = () => ({ SEED: 'false', REBUILD_SECRET: 'test-secret-1', PUBLISHER_HOOK_URL: `${publisher.url}/hooks/strapi` });
+  const admin = { ADMIN_EMAIL: 'bientap@hbt.example.vn', ADMIN_PASSWORD: 'Quan-tri-2026!' };
+  const env = () => ({ SEED: 'false', REBUILD_SECRET: 'test-secret-1', PUBLISHER_HOOK_URL: `${publisher.url}/hooks/strapi`, ...admin });
 
   beforeAll(async () => {
     publisher = await recordingServer();
@@ -20,10 +22,20 @@ describe('the rebuild webhook, registered from bootstrap', () => {
     await cms?.stop();
     await publisher?.close();
     await db?.drop();
-    for (const name of ['SEED', 'REBUILD_SECRET', 'PUBLISHER_HOOK_URL']) delete process.env[name];
+    for (const name of ['SEED', 'REBUILD_SECRET', 'PUBLISHER_HOOK_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) delete process.env[name];
   });
 
   const hooks = async () => (await cms.strapi.get('webhookStore').findWebhooks()).filter((h: { name: string }) => h.name === REBUILD_WEBHOOK_NAME);
+
+  it('creates the super admin from ADMIN_EMAIL and ADMIN_PASSWORD, who can log in', async () => {
+    const login = await rest(`${cms.url}/admin/login`, { method: 'POST', body: { email: admin.ADMIN_EMAIL, password: admin.ADMIN_PASSWORD } });
+    expect(login.status).toBe(200);
+    expect(login.body.data.token ?? login.body.data.accessToken).toBeTruthy();
+    const user = await cms.strapi.db.query('admin::user').findOne({ where: { email: admin.ADMIN_EMAIL }, populate: ['roles'] });
+    expect(user.roles.map((r: { code: string }) => r.code)).toContain('strapi-super-admin');
+    const wrong = await rest(`${cms.url}/admin/login`, { method: 'POST', body: { email: admin.ADMIN_EMAIL, password: 'sai-mat-khau' } });
+    expect(wrong.status).toBe(400);
+  });
 
   it('calls the publisher with the secret when an article is published', async () => {
     const article = await cms.strapi.documents('api::article.article').create({ data: { title: 'Tin mới' } as never });
@@ -40,6 +52,7 @@ describe('the rebuild webhook, registered from bootstrap', () => {
     await cms.stop();
     cms = await bootStrapi(db, env());
     expect(await hooks()).toHaveLength(1);
+    expect(await cms.strapi.db.query('admin::user').count()).toBe(1);
     await cms.stop();
     cms = await bootStrapi(db, { ...env(), REBUILD_SECRET: 'test-secret-2' });
     const [hook] = await hooks();
