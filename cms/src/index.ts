@@ -4,6 +4,7 @@ import { ensureSuperAdmin } from './bootstrap/ensure-super-admin';
 import { ensureSiteToken } from './bootstrap/ensure-site-token';
 import { seedOnFirstBoot } from './bootstrap/seed-on-first-boot';
 import { ensureRebuildWebhook } from './bootstrap/ensure-rebuild-webhook';
+import { ensureNewsroomRoles } from './bootstrap/ensure-newsroom-roles';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -11,6 +12,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureNewsroomRoles(strapi);
     await ensureSuperAdmin(strapi);
     await ensureSiteToken(strapi);
     await ensureRebuildWebhook(strapi);

@@ -1,16 +1,16 @@
 /**
- * `npm run bench:build -- --articles N [--runs 3]`: seeds N articles into a scratch CMS,
- * then times cold builds (empty content cache) and warm builds (nothing changed) of the
- * real site, and prints one table of medians with min–max.
+ * `npm run bench:build -- --articles N [--runs 3]`: seeds N articles into a scratch CMS (its
+ * own process), then times cold builds (empty content cache) and warm builds (nothing
+ * changed) of the real site, and prints one table of medians with min–max.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PassThrough } from 'node:stream';
-import { generateCorpus } from '../corpus/generate-corpus.js';
 import { countingProxy } from '../lib/counting-proxy.js';
-import { startScratchStrapi } from '../lib/strapi-app.js';
+import { repoRoot } from '../lib/paths.js';
 import { buildSite } from '../publisher/build-site.js';
 import { samplePeakRss } from './peak-rss.js';
 import { formatRange, mebibytes, seconds, table } from './stats.js';
@@ -30,25 +30,21 @@ function countPages(dir: string): number {
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
-const cms = await startScratchStrapi({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(scratch, 'data.db') });
-const proxy = await countingProxy(cms.url);
-try {
-  const images = await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['id'] });
-  const seedStart = Date.now();
-  let lastReport = 0;
-  await generateCorpus(cms.strapi, {
-    articles,
-    categories: 4,
-    imageIds: images.map((f: { id: number }) => f.id),
-    onProgress(done, total) {
-      if (Date.now() - lastReport < 2000 && done !== total) return;
-      lastReport = Date.now();
-      const rate = done / ((Date.now() - seedStart) / 1000);
-      process.stderr.write(`\rseeding ${done}/${total} articles, ${rate.toFixed(0)}/s, ETA ${Math.round((total - done) / rate)} s   `);
-    },
+const cmsProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/bench/scratch-cms.ts'), String(articles)], {
+  cwd: repoRoot,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+  let out = '';
+  cmsProcess.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    const line = out.split('\n').find((l) => l.startsWith('{'));
+    if (line) resolve(JSON.parse(line));
   });
-  process.stderr.write(`\nseeded ${articles} articles in ${seconds(Date.now() - seedStart)}\n`);
-
+  cmsProcess.once('exit', (code) => reject(new Error(`the scratch CMS exited with code ${code}`)));
+});
+const proxy = await countingProxy(ready.url);
+try {
   const cacheDir = path.join(scratch, 'cache');
   process.env.SITE_CACHE_DIR = cacheDir;
   const results: Record<'cold' | 'warm', { wall: number[]; rss: number[]; pages: number[]; requests: number[] }> = {
@@ -63,7 +59,7 @@ try {
     proxy.reset();
     const sampler = samplePeakRss();
     const start = performance.now();
-    await buildSite(outDir, { strapiUrl: proxy.url, strapiToken: cms.siteToken, log: new PassThrough().resume() });
+    await buildSite(outDir, { strapiUrl: proxy.url, strapiToken: ready.token, log: new PassThrough().resume() });
     const wall = performance.now() - start;
     const r = results[kind];
     r.wall.push(wall);
@@ -92,6 +88,6 @@ try {
   console.log(table(['build', 'wall', 'peak RSS (sampled)', 'pages/s', 'loader requests'], rows));
 } finally {
   await proxy.close();
-  await cms.stop();
+  cmsProcess.kill('SIGTERM');
   rmSync(scratch, { recursive: true, force: true });
 }

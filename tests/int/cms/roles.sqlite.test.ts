@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
+import { rest } from '../../helpers/rest.js';
+import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
+
+const CM = '/content-manager/collection-types/api::article.article';
+
+/** The newsroom roles, through the same admin API the Strapi admin UI calls. */
+describe('newsroom roles: Tác giả writes, Biên tập publishes', () => {
+  let db: TestDatabase;
+  let cms: TestStrapi;
+  const tokens: Record<'author' | 'editor', string> = { author: '', editor: '' };
+  let sample: string;
+
+  async function adminUser(code: string, email: string): Promise<string> {
+    const role = await cms.strapi.db.query('admin::role').findOne({ where: { code } });
+    const password = 'Mat-khau-2026!';
+    await cms.strapi.service('admin::user').create({ email, firstname: email.split('@')[0], password, isActive: true, registrationToken: null, roles: [role.id] });
+    const login = await rest(`${cms.url}/admin/login`, { method: 'POST', body: { email, password } });
+    return login.body.data.token;
+  }
+
+  beforeAll(async () => {
+    db = sqliteDatabase();
+    cms = await bootStrapi(db);
+    tokens.author = await adminUser('strapi-author', 'tacgia@hbt.example.vn');
+    tokens.editor = await adminUser('strapi-editor', 'bientap@hbt.example.vn');
+    sample = (await cms.strapi.documents('api::article.article').findFirst({ status: 'published' }))!.documentId;
+  });
+
+  afterAll(async () => {
+    await cms?.stop();
+    await db?.drop();
+  });
+
+  it('names the roles in Vietnamese', async () => {
+    const names = (await cms.strapi.db.query('admin::role').findMany()).map((r: { name: string }) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['Tác giả', 'Biên tập']));
+  });
+
+  it('lets an author write a draft, not publish it; an editor publishes it', async () => {
+    const draft = await rest(`${cms.url}${CM}`, { method: 'POST', token: tokens.author, body: { title: 'Tin của tác giả' } });
+    expect(draft.status).toBe(201);
+    const documentId = draft.body.data.documentId;
+
+    const byAuthor = await rest(`${cms.url}${CM}/${documentId}/actions/publish`, { method: 'POST', token: tokens.author, body: {} });
+    expect(byAuthor.status).toBe(403);
+    expect(await cms.strapi.documents('api::article.article').findOne({ documentId, status: 'published' })).toBeNull();
+
+    const byEditor = await rest(`${cms.url}${CM}/${documentId}/actions/publish`, { method: 'POST', token: tokens.editor, body: {} });
+    expect(byEditor.status).toBe(200);
+    expect(await cms.strapi.documents('api::article.article').findOne({ documentId, status: 'published' })).not.toBeNull();
+  });
+
+  it('keeps an author from deleting published news', async () => {
+    const response = await rest(`${cms.url}${CM}/${sample}`, { method: 'DELETE', token: tokens.author });
+    expect(response.status).toBe(403);
+    expect(await cms.strapi.documents('api::article.article').findOne({ documentId: sample, status: 'published' })).not.toBeNull();
+  });
+
+  it('lets an editor unpublish', async () => {
+    const response = await rest(`${cms.url}${CM}/${sample}/actions/unpublish`, { method: 'POST', token: tokens.editor, body: {} });
+    expect(response.status).toBe(200);
+  });
+});
