@@ -11,6 +11,7 @@ describe('newsroom roles: Tác giả writes, Biên tập publishes', () => {
   let cms: TestStrapi;
   const tokens: Record<'author' | 'editor', string> = { author: '', editor: '' };
   let sample: string;
+  let authorsArticle: string;
 
   async function adminUser(code: string, email: string): Promise<string> {
     const role = await cms.strapi.db.query('admin::role').findOne({ where: { code } });
@@ -42,6 +43,7 @@ describe('newsroom roles: Tác giả writes, Biên tập publishes', () => {
     const draft = await rest(`${cms.url}${CM}`, { method: 'POST', token: tokens.author, body: { title: 'Tin của tác giả' } });
     expect(draft.status).toBe(201);
     const documentId = draft.body.data.documentId;
+    authorsArticle = documentId;
 
     const byAuthor = await rest(`${cms.url}${CM}/${documentId}/actions/publish`, { method: 'POST', token: tokens.author, body: {} });
     expect(byAuthor.status).toBe(403);
@@ -52,10 +54,12 @@ describe('newsroom roles: Tác giả writes, Biên tập publishes', () => {
     expect(await cms.strapi.documents('api::article.article').findOne({ documentId, status: 'published' })).not.toBeNull();
   });
 
-  it('keeps an author from deleting published news', async () => {
-    const response = await rest(`${cms.url}${CM}/${sample}`, { method: 'DELETE', token: tokens.author });
-    expect(response.status).toBe(403);
-    expect(await cms.strapi.documents('api::article.article').findOne({ documentId: sample, status: 'published' })).not.toBeNull();
+  it('keeps an author from deleting published news, even their own', async () => {
+    for (const documentId of [authorsArticle, sample]) {
+      const response = await rest(`${cms.url}${CM}/${documentId}`, { method: 'DELETE', token: tokens.author });
+      expect(response.status).toBe(403);
+      expect(await cms.strapi.documents('api::article.article').findOne({ documentId, status: 'published' })).not.toBeNull();
+    }
   });
 
   it('lets an editor unpublish', async () => {
