@@ -73,6 +73,8 @@ export async function startScratchStrapi(env: Record<string, string>): Promise<R
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_LOG_LEVEL: 'warn',
+    // Scheduled publishing is driven by tests with a clock of their own.
+    CRON_ENABLED: 'false',
     SITE_TOKEN_FILE: path.join(tokenDir, 'site-token'),
     ENV_PATH: path.join(tokenDir, 'no.env'),
     ...env,

@@ -4,6 +4,7 @@ import { checkTaskOrderUnique } from './task-order-unique';
 import { fillSlug } from './fill-slug';
 import { defaultPostedAt } from './default-posted-at';
 import { touchRelated } from './touch-related';
+import { checkScheduleOrder } from './schedule-order';
 
 type Params = { data?: Record<string, unknown>; documentId?: string };
 
@@ -21,6 +22,7 @@ export function registerContentRules(strapi: Core.Strapi): void {
       const creating = action === 'create';
       await fillSlug(strapi, uid, params.data);
       checkRequiredText(uid, params.data, creating);
+      checkScheduleOrder(uid, params.data);
       if (uid === 'api::resolution-task.resolution-task') {
         await checkTaskOrderUnique(strapi, params.data, creating ? undefined : params.documentId);
       }
