@@ -5,6 +5,7 @@ import { ensureSiteToken } from './bootstrap/ensure-site-token';
 import { seedOnFirstBoot } from './bootstrap/seed-on-first-boot';
 import { ensureRebuildWebhook } from './bootstrap/ensure-rebuild-webhook';
 import { ensureNewsroomRoles } from './bootstrap/ensure-newsroom-roles';
+import { ensureAdminViews } from './bootstrap/ensure-admin-views';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -13,6 +14,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureNewsroomRoles(strapi);
+    await ensureAdminViews(strapi);
     await ensureSuperAdmin(strapi);
     await ensureSiteToken(strapi);
     await ensureRebuildWebhook(strapi);

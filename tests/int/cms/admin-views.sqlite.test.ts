@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_LABELS } from '../../../cms/src/bootstrap/admin-labels.js';
+import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
+import { rest } from '../../helpers/rest.js';
+import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
+
+/** The admin, as the content manager's own API describes it to the UI. */
+describe('the admin speaks Vietnamese', () => {
+  let db: TestDatabase;
+  let cms: TestStrapi;
+  let token: string;
+  const admin = { email: 'quantri@hbt.example.vn', password: 'Quan-tri-2026!' };
+
+  const configuration = async (uid: string) =>
+    (await rest(`${cms.url}/content-manager/content-types/${uid}/configuration`, { token })).body.data.contentType;
+
+  beforeAll(async () => {
+    db = sqliteDatabase();
+    cms = await bootStrapi(db, { SEED: 'false', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password });
+    token = (await rest(`${cms.url}/admin/login`, { method: 'POST', body: admin })).body.data.token;
+  });
+
+  afterAll(async () => {
+    await cms?.stop();
+    await db?.drop();
+    for (const name of ['SEED', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) delete process.env[name];
+  });
+
+  it.each(Object.entries(ADMIN_LABELS))('labels every field of %s', async (uid, labels) => {
+    const { metadatas } = await configuration(uid);
+    for (const [field, [label, description]] of Object.entries(labels)) {
+      expect(metadatas[field].edit.label, `${uid}.${field}`).toBe(label);
+      expect(metadatas[field].edit.description ?? '').toBe(description);
+    }
+  });
+
+  it('lists articles with title, category, date and views, newest first', async () => {
+    const { layouts, settings, metadatas } = await configuration('api::article.article');
+    expect(layouts.list).toEqual(['title', 'category', 'postedAt', 'viewCount']);
+    expect(settings).toMatchObject({ defaultSortBy: 'postedAt', defaultSortOrder: 'DESC' });
+    expect(metadatas.category.list.mainField).toBe('name');
+  });
+
+  it('keeps what an administrator changes later', async () => {
+    const contentTypes = cms.strapi.plugin('content-manager').service('content-types');
+    const article = contentTypes.findContentType('api::article.article');
+    const current = await contentTypes.findConfiguration(article);
+    await contentTypes.updateConfiguration(article, { ...current, layouts: { ...current.layouts, list: ['title', 'viewCount'] } });
+    await cms.stop();
+    cms = await bootStrapi(db, { SEED: 'false' });
+    token = (await rest(`${cms.url}/admin/login`, { method: 'POST', body: admin })).body.data.token;
+    expect((await configuration('api::article.article')).layouts.list).toEqual(['title', 'viewCount']);
+  });
+});
