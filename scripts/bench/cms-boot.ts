@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { repoRoot } from '../lib/paths.js';
+import { withPostgresAdmin } from '../lib/postgres-admin.js';
 import { formatRange, mebibytes, seconds, table } from './stats.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
@@ -31,16 +31,6 @@ function bootOnce(env: Record<string, string>): Boot {
   return JSON.parse(out.trim().split('\n').at(-1)!) as Boot;
 }
 
-async function postgres<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 const databases: Record<string, () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>> = {
   SQLite: async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-boot-'));
@@ -48,10 +38,10 @@ const databases: Record<string, () => Promise<{ env: Record<string, string>; dro
   },
   PostgreSQL: async () => {
     const name = `portal_bench_${Date.now()}`;
-    await postgres((c) => c.query(`CREATE DATABASE ${name}`));
+    await withPostgresAdmin((c) => c.query(`CREATE DATABASE ${name}`));
     return {
       env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_NAME: name, DATABASE_USERNAME: 'postgres' },
-      drop: () => postgres((c) => c.query(`DROP DATABASE ${name} WITH (FORCE)`)).then(() => undefined),
+      drop: () => withPostgresAdmin((c) => c.query(`DROP DATABASE ${name} WITH (FORCE)`)).then(() => undefined),
     };
   },
 };

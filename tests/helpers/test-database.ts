@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { POSTGRES, withPostgresAdmin } from '../../scripts/lib/postgres-admin.js';
 
 export type DatabaseClient = 'sqlite' | 'postgres';
 
@@ -13,13 +13,6 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const PG = {
-  host: process.env.TEST_PG_HOST ?? '127.0.0.1',
-  port: Number(process.env.TEST_PG_PORT ?? 5432),
-  user: process.env.TEST_PG_USER ?? 'postgres',
-  password: process.env.TEST_PG_PASSWORD ?? '',
-};
-
 export function sqliteDatabase(): TestDatabase {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-sqlite-'));
   return {
@@ -29,26 +22,16 @@ export function sqliteDatabase(): TestDatabase {
   };
 }
 
-async function withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ ...PG, database: 'postgres', connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Where PostgreSQL is absent the suite says so and skips; under CI=true an absent
  * PostgreSQL is a failure, since CI must prove the production database works.
  */
 export async function postgresReachable(): Promise<boolean> {
   try {
-    await withAdminClient((client) => client.query('select 1'));
+    await withPostgresAdmin((client) => client.query('select 1'));
     return true;
   } catch (error) {
-    const reason = `PostgreSQL at ${PG.host}:${PG.port} is unreachable (${(error as Error).message})`;
+    const reason = `PostgreSQL at ${POSTGRES.host}:${POSTGRES.port} is unreachable (${(error as Error).message})`;
     if (process.env.CI === 'true') throw new Error(`${reason}; CI=true requires it.`);
     console.warn(`${reason}: skipping the PostgreSQL tests.`);
     return false;
@@ -57,18 +40,18 @@ export async function postgresReachable(): Promise<boolean> {
 
 export async function postgresDatabase(): Promise<TestDatabase> {
   const name = `portal_test_${randomBytes(4).toString('hex')}`;
-  await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
+  await withPostgresAdmin((client) => client.query(`CREATE DATABASE ${name}`));
   return {
     client: 'postgres',
     env: {
       DATABASE_CLIENT: 'postgres',
-      DATABASE_HOST: PG.host,
-      DATABASE_PORT: String(PG.port),
+      DATABASE_HOST: POSTGRES.host,
+      DATABASE_PORT: String(POSTGRES.port),
       DATABASE_NAME: name,
-      DATABASE_USERNAME: PG.user,
-      DATABASE_PASSWORD: PG.password,
+      DATABASE_USERNAME: POSTGRES.user,
+      DATABASE_PASSWORD: POSTGRES.password,
     },
-    drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => withPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
 
