@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerContentRules } from './content-rules/register-content-rules';
 import { ensureSuperAdmin } from './bootstrap/ensure-super-admin';
 import { ensureSiteToken } from './bootstrap/ensure-site-token';
+import { ensurePreviewToken } from './bootstrap/ensure-preview-token';
 import { seedOnFirstBoot } from './bootstrap/seed-on-first-boot';
 import { ensureRebuildWebhook } from './bootstrap/ensure-rebuild-webhook';
 import { ensureNewsroomRoles } from './bootstrap/ensure-newsroom-roles';
@@ -17,6 +18,7 @@ export default {
     await ensureAdminViews(strapi);
     await ensureSuperAdmin(strapi);
     await ensureSiteToken(strapi);
+    await ensurePreviewToken(strapi);
     await ensureRebuildWebhook(strapi);
     await seedOnFirstBoot(strapi);
   },

@@ -47,6 +47,8 @@ export interface RunningStrapi {
   url: string;
   /** The read-only token the CMS saved for the site build. */
   siteToken: string;
+  /** The draft-reading token the CMS saved for the preview. */
+  previewToken: string;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ const processSecrets = {
   JWT_SECRET: secret(),
   TRANSFER_TOKEN_SALT: secret(),
   ENCRYPTION_KEY: secret(),
+  PREVIEW_SECRET: secret(),
 };
 
 /**
@@ -76,6 +79,7 @@ export async function startScratchStrapi(env: Record<string, string>): Promise<R
     // Scheduled publishing is driven by tests with a clock of their own.
     CRON_ENABLED: 'false',
     SITE_TOKEN_FILE: path.join(tokenDir, 'site-token'),
+    PREVIEW_TOKEN_FILE: path.join(tokenDir, 'preview-token'),
     ENV_PATH: path.join(tokenDir, 'no.env'),
     ...env,
   });
@@ -86,6 +90,7 @@ export async function startScratchStrapi(env: Record<string, string>): Promise<R
     strapi,
     url: `http://127.0.0.1:${port}`,
     siteToken: readFileSync(process.env.SITE_TOKEN_FILE!, 'utf8').trim(),
+    previewToken: readFileSync(process.env.PREVIEW_TOKEN_FILE!, 'utf8').trim(),
     stop: () => stopStrapi(strapi),
   };
 }

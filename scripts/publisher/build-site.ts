@@ -20,7 +20,7 @@ export interface BuildSiteOptions {
 }
 
 /** npm workspaces hoist the binaries to the root; a site-local install wins when present. */
-function binary(siteDir: string, name: string): string {
+export function siteBinary(siteDir: string, name: string): string {
   const local = path.join(siteDir, 'node_modules', '.bin', name);
   return existsSync(local) ? local : path.join(repoRoot, 'node_modules', '.bin', name);
 }
@@ -60,10 +60,10 @@ export async function buildSite(releaseDir: string, options: BuildSiteOptions): 
   const env = { ...process.env, STRAPI_URL: options.strapiUrl, STRAPI_TOKEN: options.strapiToken, SITE_OUT_DIR: releaseDir };
   const tail = outputTail(output);
   const common = { cwd: siteDir, env, output: tail.stream, signal: options.signal };
-  await runProcess(binary(siteDir, 'astro'), ['build', '--outDir', releaseDir], { ...common, label: 'astro build' }).catch((error: Error) => {
+  await runProcess(siteBinary(siteDir, 'astro'), ['build', '--outDir', releaseDir], { ...common, label: 'astro build' }).catch((error: Error) => {
     const reason = tail.reason();
     throw reason ? new Error(`${error.message}: ${reason}`) : error;
   });
   await removeAstroInternals(releaseDir);
-  await runProcess(binary(siteDir, 'pagefind'), ['--site', releaseDir], { ...common, label: 'pagefind' });
+  await runProcess(siteBinary(siteDir, 'pagefind'), ['--site', releaseDir], { ...common, label: 'pagefind' });
 }

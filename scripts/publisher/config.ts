@@ -39,6 +39,12 @@ const publisherSchema = z
     KEEP_RELEASES: withDefault(z.coerce.number().int().min(1), 5),
     DEPLOY_COMMAND: optional(z.string()),
     PUBLISHER_DIR: withDefault(z.string(), 'var').transform(fromRepoRoot),
+    // Without a secret there is no preview: nothing could tell a link from the CMS from a forged one.
+    PREVIEW_SECRET: optional(z.string()),
+    PREVIEW_PORT: withDefault(port, 4323),
+    PREVIEW_TOKEN_FILE: withDefault(z.string(), 'var/preview-token').transform(fromRepoRoot),
+    PREVIEW_BUILD_DIR: withDefault(z.string(), 'var/preview-server').transform(fromRepoRoot),
+    SITE_URL: withDefault(z.string().url(), 'http://localhost:4321'),
   })
   .refine((env) => env.MAX_WAIT_MS >= env.DEBOUNCE_MS, { message: 'MAX_WAIT_MS must be at least DEBOUNCE_MS', path: ['MAX_WAIT_MS'] });
 
@@ -58,6 +64,24 @@ export interface PublisherConfig {
   publisherDir: string;
   /** Read at every build: the CMS may write its token file after the publisher started. */
   strapiToken(): string;
+  /** The draft preview, when PREVIEW_SECRET is set. */
+  preview: PreviewConfig | undefined;
+}
+
+export interface PreviewConfig {
+  secret: string;
+  port: number;
+  buildDir: string;
+  /** The live site, where links inside a preview lead. */
+  siteUrl: string;
+  /** The CMS's draft-reading token, read at every request. */
+  token(): string;
+}
+
+function readToken(file: string, what: string): string {
+  const token = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (!token) throw new Error(`No ${what}: start the CMS once so it writes ${file}`);
+  return token;
 }
 
 function parse<T extends z.ZodTypeAny>(schema: T, env: Record<string, string | undefined>, what: string): z.output<T> {
@@ -86,10 +110,17 @@ export function publisherConfig(env = readEnvironment()): PublisherConfig {
     publisherDir: e.PUBLISHER_DIR,
     strapiToken() {
       if (e.STRAPI_TOKEN) return e.STRAPI_TOKEN;
-      const token = existsSync(e.SITE_TOKEN_FILE) ? readFileSync(e.SITE_TOKEN_FILE, 'utf8').trim() : '';
-      if (!token) throw new Error(`No Strapi token: set STRAPI_TOKEN, or start the CMS once so it writes ${e.SITE_TOKEN_FILE}`);
-      return token;
+      return readToken(e.SITE_TOKEN_FILE, 'Strapi token (or set STRAPI_TOKEN)');
     },
+    preview: e.PREVIEW_SECRET
+      ? {
+          secret: e.PREVIEW_SECRET,
+          port: e.PREVIEW_PORT,
+          buildDir: e.PREVIEW_BUILD_DIR,
+          siteUrl: e.SITE_URL,
+          token: () => readToken(e.PREVIEW_TOKEN_FILE, 'preview token'),
+        }
+      : undefined,
   };
 }
 

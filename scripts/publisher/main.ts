@@ -2,15 +2,20 @@
  * `npm run publisher`: serves the public site (PUBLIC_PORT) from the live release and
  * rebuilds it on Strapi webhooks and deploy hooks (PUBLISHER_PORT). See ./README.md.
  */
+import { createWriteStream } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { buildSite } from './build-site.js';
 import { checkRelease } from './check-release.js';
 import { publisherConfig } from './config.js';
 import { deployToken } from './deploy-token.js';
 import { buildFirstRelease } from './first-release.js';
+import { ensurePreviewBuild } from './build-preview.js';
 import { createHooksServer } from './hooks-server.js';
 import { consoleLog as log } from './log.js';
+import { loadPreviewRenderer, type PreviewRenderer } from './preview-renderer.js';
+import { createPreviewServer, withLoopbackTwins } from './preview-server.js';
 import { createPublicServer } from './public-server.js';
 import { Publisher } from './publisher.js';
 
@@ -42,6 +47,32 @@ const hooksServer = createHooksServer({ publisher, secret: config.secret, log })
 const publicPort = await listen(publicServer, config.publicPort);
 const hooksPort = await listen(hooksServer, config.publisherPort);
 log(`public site on :${publicPort}; hooks and status on :${hooksPort} (releases in ${config.publisherDir})`);
+
+let previewRenderer: PreviewRenderer | undefined;
+const preview = config.preview;
+const previewServer =
+  preview &&
+  createPreviewServer({
+    secret: preview.secret,
+    strapiUrl: config.strapiUrl,
+    previewToken: preview.token,
+    publicSiteUrl: preview.siteUrl,
+    frameAncestors: withLoopbackTwins(config.cmsOrigins),
+    renderer: () => previewRenderer,
+    log,
+  });
+if (preview && previewServer) {
+  log(`draft preview on :${await listen(previewServer, preview.port)}`);
+  const output = createWriteStream(path.join(config.publisherDir, 'preview-build.log'));
+  ensurePreviewBuild({ outDir: preview.buildDir, strapiUrl: config.strapiUrl, siteUrl: preview.siteUrl, output })
+    .then(async (result) => {
+      previewRenderer = await loadPreviewRenderer(preview.buildDir);
+      log(`draft preview ready (${result === 'built' ? 'built from the site templates' : 'templates unchanged'})`);
+    })
+    .catch((error: Error) => log(`draft preview unavailable: ${error.message} (see ${output.path})`));
+} else {
+  log('draft preview off: set PREVIEW_SECRET (npm run setup writes one)');
+}
 log(`deploy hook: POST http://<this host>:${hooksPort}/hooks/deploy/${deployToken(config.secret)} (add ?clear_cache=1 for a cold build)`);
 
 const startup = new AbortController();
@@ -53,10 +84,11 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   stopping = true;
   log(`${signal}: stopping (a running build is killed; its events are rebuilt at the next start)`);
   startup.abort();
-  const closed = Promise.all([publicServer, hooksServer].map((server) => new Promise((resolve) => server.close(resolve))));
+  const servers = [publicServer, hooksServer, ...(previewServer ? [previewServer] : [])];
+  const closed = Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   await publisher.stop();
   // Idle keep-alive sockets would hold close() open; in-flight answers had their chance.
-  setTimeout(() => [publicServer, hooksServer].forEach((server) => server.closeAllConnections()), 2000).unref();
+  setTimeout(() => servers.forEach((server) => server.closeAllConnections()), 2000).unref();
   await closed;
   log('stopped');
 }

@@ -8,6 +8,8 @@ export interface TestStrapi {
   url: string;
   /** The read-only token the CMS saved for the site build. */
   siteToken: string;
+  /** The draft-reading token the CMS saved for the preview. */
+  previewToken: string;
   /** A full-access API token, for writes the tests make through REST. */
   fullAccessToken(): Promise<string>;
   stop(): Promise<void>;

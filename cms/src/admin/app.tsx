@@ -1,5 +1,10 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Rocket } from '@strapi/icons';
+import { ArticleChecklist } from './panels/ArticleChecklist';
+
+interface ContentManagerApis {
+  addEditViewSidePanel(panels: (typeof ArticleChecklist)[]): void;
+}
 
 export default {
   config: {
@@ -13,5 +18,8 @@ export default {
       permissions: [],
       Component: () => import('./pages/PublisherStatus'),
     });
+  },
+  bootstrap(app: StrapiApp) {
+    (app.getPlugin('content-manager').apis as unknown as ContentManagerApis).addEditViewSidePanel([ArticleChecklist]);
   },
 };

@@ -84,3 +84,40 @@ export const MAIN_FIELDS: Record<string, Record<string, string>> = {
   'api::photo-gallery.photo-gallery': { article: 'title' },
   'api::category.category': { articles: 'title' },
 };
+
+type EditRow = [string, number][];
+
+/**
+ * Edit views in the order an editor works: what the reader sees first, then the body with
+ * the officials, tasks and gallery right after it, then dates and search settings.
+ * Components and rich text always take a full row (Strapi's rule); sizes are of 12.
+ */
+export const EDIT_LAYOUTS: Record<string, EditRow[]> = {
+  'api::article.article': [
+    [['title', 12]],
+    [['slug', 6], ['category', 6]],
+    [['lead', 12]],
+    [['cover', 12]],
+    [['body', 12]],
+    [['attendees', 12]],
+    [['resolutionTasks', 6], ['galleries', 6]],
+    [['postedAt', 4], ['viewCount', 4], ['featured', 4]],
+    [['publishAt', 6], ['unpublishAt', 6]],
+    [['seo', 12]],
+  ],
+  'api::photo-gallery.photo-gallery': [
+    [['title', 12]],
+    [['slug', 6], ['article', 6]],
+    [['description', 12]],
+    [['photos', 12]],
+    [['takenAt', 6]],
+    [['publishAt', 6], ['unpublishAt', 6]],
+  ],
+  'api::resolution-task.resolution-task': [
+    [['year', 4], ['order', 4], ['status', 4]],
+    [['title', 12]],
+    [['description', 12]],
+    [['responsibleUnit', 6], ['dueDate', 6]],
+    [['sourceArticle', 6]],
+  ],
+};

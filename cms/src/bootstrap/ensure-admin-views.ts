@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ADMIN_LABELS, ADMIN_LISTS, MAIN_FIELDS } from './admin-labels';
+import { ADMIN_LABELS, ADMIN_LISTS, EDIT_LAYOUTS, MAIN_FIELDS } from './admin-labels';
 
 type Metadata = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
 interface ViewConfiguration {
@@ -9,11 +9,11 @@ interface ViewConfiguration {
 }
 
 /**
- * Applies the Vietnamese labels and list views once, on the first boot that has them; after
+ * Applies the Vietnamese labels, list views and edit layouts once, on the first boot that has them; after
  * that, what an administrator changes in "Configure the view" is theirs to keep.
  */
 export async function ensureAdminViews(strapi: Core.Strapi): Promise<void> {
-  const marker = strapi.store({ type: 'core', name: 'portal', key: 'admin-views-v1' });
+  const marker = strapi.store({ type: 'core', name: 'portal', key: 'admin-views-v2' });
   if (await marker.get({})) return;
   const contentTypes = strapi.plugin('content-manager').service('content-types');
 
@@ -30,10 +30,11 @@ export async function ensureAdminViews(strapi: Core.Strapi): Promise<void> {
       };
     }
     const list = ADMIN_LISTS[uid];
+    const edit = EDIT_LAYOUTS[uid]?.map((row) => row.map(([name, size]) => ({ name, size })));
     await contentTypes.updateConfiguration(contentType, {
       settings: list ? { ...current.settings, defaultSortBy: list.sortBy, defaultSortOrder: list.order } : current.settings,
       metadatas,
-      layouts: { ...current.layouts, list: list?.columns ?? current.layouts.list },
+      layouts: { ...current.layouts, list: list?.columns ?? current.layouts.list, edit: edit ?? current.layouts.edit },
     });
   }
   await marker.set({ value: { at: new Date().toISOString() } });

@@ -6,3 +6,6 @@ export const repoRoot = path.resolve(__dirname, ...up);
 
 /** Where the site build reads its API token: git-ignored, written once, never logged. */
 export const siteTokenFile = () => path.resolve(repoRoot, process.env.SITE_TOKEN_FILE || 'var/site-token');
+
+/** Where the publisher's preview reads the draft-reading token. */
+export const previewTokenFile = () => path.resolve(repoRoot, process.env.PREVIEW_TOKEN_FILE || 'var/preview-token');

@@ -9,26 +9,8 @@
  */
 import { getCollection, getEntry } from 'astro:content';
 import { yearInVietnam } from './format';
-import type { Article, Attendee, Category, Gallery, Settings, Task } from './schemas';
-
-/** A task with its source article looked up. */
-export type TaskView = Omit<Task, 'sourceArticle'> & { sourceArticle: Article | null };
-
-/** A gallery with its article looked up. */
-export type GalleryView = Omit<Gallery, 'article'> & { article: Article | null };
-
-/** An article with every relation looked up, as its page shows it. */
-export type ArticleView = Omit<Article, 'category' | 'attendees' | 'tasks' | 'galleries'> & {
-  category: Category | null;
-  attendees: { person: Attendee; position: string }[];
-  tasks: TaskView[];
-  galleries: GalleryView[];
-};
-
-export interface Attendance {
-  article: ArticleView;
-  position: string;
-}
+import type { Attendee, Gallery, Settings } from './schemas';
+import { joinArticle, type ArticleView, type Attendance, type GalleryView, type TaskView } from './views';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
@@ -43,9 +25,6 @@ function append<K, V>(index: Map<K, V[]>, key: K, value: V): void {
 }
 
 const byDocumentId = <T extends { documentId: string }>(list: T[]) => new Map(list.map((x) => [x.documentId, x]));
-
-/** The entries that exist, in the order given. */
-const lookUp = <T>(index: Map<string, T>, ids: string[]) => ids.flatMap((id) => index.get(id) ?? []);
 
 // A stable tie-break keeps pagination identical between builds when two posts share a minute.
 const byPostedDesc = (a: ArticleView, b: ArticleView) =>
@@ -101,18 +80,7 @@ export const articles = once(async () => {
     galleries().then(byDocumentId),
   ]);
   return [...articleById.values()]
-    .map(
-      (a): ArticleView => ({
-        ...a,
-        category: (a.category && categoryById.get(a.category)) ?? null,
-        attendees: a.attendees.flatMap(({ person, position }) => {
-          const found = personById.get(person);
-          return found ? [{ person: found, position }] : [];
-        }),
-        tasks: lookUp(taskById, a.tasks),
-        galleries: lookUp(galleryById, a.galleries),
-      }),
-    )
+    .map((a) => joinArticle(a, { categoryById, personById, taskById, galleryById }))
     .sort(byPostedDesc);
 });
 
@@ -160,7 +128,7 @@ export async function currentTaskYear(now = new Date()): Promise<number | undefi
 }
 
 // Without a settings record (a fresh CMS) the site still builds, under a neutral name.
-const fallbackSettings: Settings = {
+export const fallbackSettings: Settings = {
   portalName: 'Cổng thông tin điện tử',
   slogan: null,
   sloganYear: null,

@@ -27,7 +27,8 @@ interface SyncCounts {
 
 const SINGLE_ID = 'site';
 
-function validate(name: string, spec: CollectionSpec, raw: unknown) {
+/** The raw REST entry checked against its collection's schema; a bad one names its documentId and field. */
+export function validateEntry(name: string, spec: CollectionSpec, raw: unknown) {
   const parsed = spec.raw.safeParse(raw);
   if (parsed.success) return parsed.data;
   const documentId = (raw as { documentId?: unknown })?.documentId;
@@ -75,7 +76,7 @@ async function syncSingle(
     context.store.clear();
     return { fetched: 0, changed: 0, removed };
   }
-  const changed = await put(context, SINGLE_ID, spec.normalize(validate(name, spec, body.data), absolute));
+  const changed = await put(context, SINGLE_ID, spec.normalize(validateEntry(name, spec, body.data), absolute));
   return { fetched: 1, changed: changed ? 1 : 0, removed: 0 };
 }
 
@@ -100,7 +101,7 @@ async function syncCollection(
   const seen = new Set<string>();
   for await (const page of client.pages(spec.endpoint, query, pageSize)) {
     for (const raw of page.data) {
-      const entry = validate(name, spec, raw) as { documentId: string; updatedAt: string; publishedAt?: string | null };
+      const entry = validateEntry(name, spec, raw) as { documentId: string; updatedAt: string; publishedAt?: string | null };
       counts.fetched += 1;
       seen.add(entry.documentId);
       if (await put(context, entry.documentId, spec.normalize(entry, absolute))) counts.changed += 1;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_LABELS } from '../../../cms/src/bootstrap/admin-labels.js';
+import { ADMIN_LABELS, EDIT_LAYOUTS } from '../../../cms/src/bootstrap/admin-labels.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { rest } from '../../helpers/rest.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
@@ -39,6 +39,23 @@ describe('the admin speaks Vietnamese', () => {
     expect(layouts.list).toEqual(['title', 'category', 'postedAt', 'viewCount']);
     expect(settings).toMatchObject({ defaultSortBy: 'postedAt', defaultSortOrder: 'DESC' });
     expect(metadatas.category.list.mainField).toBe('name');
+  });
+
+  it('puts the officials, the tasks and the gallery right after the body of an article', async () => {
+    const rows: { name: string }[][] = (await configuration('api::article.article')).layouts.edit;
+    const names = rows.map((row) => row.map((field) => field.name));
+    const body = names.findIndex((row) => row.includes('body'));
+    expect(names.slice(body, body + 3)).toEqual([['body'], ['attendees'], ['resolutionTasks', 'galleries']]);
+  });
+
+  it.each(Object.keys(EDIT_LAYOUTS))('shows every field of %s once in its edit view, as laid out', async (uid) => {
+    const rows: { name: string; size: number }[][] = (await configuration(uid)).layouts.edit;
+    expect(rows.map((row) => row.map((f) => [f.name, f.size]))).toEqual(EDIT_LAYOUTS[uid]);
+    const editable = Object.entries(cms.strapi.contentType(uid as never).attributes)
+      .filter(([, attribute]) => (attribute as { writable?: boolean }).writable !== false)
+      .map(([name]) => name)
+      .filter((name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name));
+    expect(rows.flat().map((f) => f.name).sort()).toEqual(editable.sort());
   });
 
   it('keeps what an administrator changes later', async () => {

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,19 +11,12 @@ import { silentLog } from '../../../scripts/publisher/log.js';
 import { createPublicServer } from '../../../scripts/publisher/public-server.js';
 import { Publisher, type PublisherStatus } from '../../../scripts/publisher/publisher.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
+import { freePort } from '../../helpers/free-port.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 import { waitFor } from './support/harness.js';
 
 const SECRET = 'end-to-end-rebuild-secret';
 const ARTICLE = 'api::article.article';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 const listen = (server: Server, port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 
@@ -77,7 +70,7 @@ describe('publish to live, end to end', () => {
 
   afterAll(async () => {
     await publisher?.stop();
-    await Promise.all([hooks, site].map((server) => new Promise((resolve) => server?.close(resolve))));
+    await Promise.all([hooks, site].filter(Boolean).map((server) => new Promise((resolve) => server.close(resolve))));
     await cms?.stop();
     await db?.drop();
     for (const name of ['REBUILD_SECRET', 'PUBLISHER_HOOK_URL', 'SITE_CACHE_DIR']) delete process.env[name];

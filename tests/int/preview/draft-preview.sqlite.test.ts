@@ -1,0 +1,195 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { previewLink } from '../../../cms/src/preview/preview-url.js';
+import { varDir } from '../../../scripts/lib/paths.js';
+import { ensurePreviewBuild } from '../../../scripts/publisher/build-preview.js';
+import { silentLog } from '../../../scripts/publisher/log.js';
+import { loadPreviewRenderer } from '../../../scripts/publisher/preview-renderer.js';
+import { createPreviewServer } from '../../../scripts/publisher/preview-server.js';
+import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
+import { freePort } from '../../helpers/free-port.js';
+import { rest } from '../../helpers/rest.js';
+import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
+
+const SECRET = 'bí-mật-xem-trước';
+const SITE = 'http://portal.test';
+const ARTICLE = 'api::article.article';
+const CM = '/content-manager';
+
+/**
+ * An author edits the sample article's draft through the admin API and opens Strapi's
+ * Preview: the link the CMS signs opens the publisher's preview, which renders the draft
+ * with the live site's templates; the content the site is built from stays as published.
+ */
+describe('draft preview', () => {
+  let db: TestDatabase;
+  let cms: TestStrapi;
+  let preview: Server;
+  let previewUrl: string;
+  let authorToken: string;
+  let editorToken: string;
+  let sample: { documentId: string; title: string; slug: string };
+  let buildRoot: string | undefined;
+
+  beforeAll(async () => {
+    previewUrl = `http://127.0.0.1:${await freePort()}`;
+    db = sqliteDatabase();
+    cms = await bootStrapi(db, { PREVIEW_SECRET: SECRET, PREVIEW_URL: previewUrl });
+    // Inside the repo: the server build imports its packages from the repo's node_modules.
+    mkdirSync(varDir, { recursive: true });
+    buildRoot = mkdtempSync(path.join(varDir, 'test-preview-'));
+    const buildDir = path.join(buildRoot, 'preview-server');
+    await ensurePreviewBuild({ outDir: buildDir, strapiUrl: cms.url, siteUrl: SITE, output: silentStream() });
+    const renderer = await loadPreviewRenderer(buildDir);
+    preview = createPreviewServer({
+      secret: SECRET,
+      strapiUrl: cms.url,
+      previewToken: () => cms.previewToken,
+      publicSiteUrl: SITE,
+      frameAncestors: [cms.url],
+      renderer: () => renderer,
+      log: silentLog,
+    });
+    await new Promise<void>((resolve) => preview.listen(Number(new URL(previewUrl).port), '127.0.0.1', resolve));
+
+    authorToken = await adminUser('strapi-author', 'tacgia@hbt.example.vn');
+    editorToken = await adminUser('strapi-editor', 'bientap@hbt.example.vn');
+    sample = (await cms.strapi.documents(ARTICLE).findFirst({ status: 'published', fields: ['title', 'slug'] })) as never;
+  }, 180_000);
+
+  afterAll(async () => {
+    if (preview) await new Promise((resolve) => preview.close(resolve));
+    await cms?.stop();
+    await db?.drop();
+    if (buildRoot) rmSync(buildRoot, { recursive: true, force: true });
+  });
+
+  async function adminUser(code: string, email: string): Promise<string> {
+    const role = await cms.strapi.db.query('admin::role').findOne({ where: { code } });
+    const password = 'Mat-khau-2026!';
+    await cms.strapi.service('admin::user').create({ email, firstname: email.split('@')[0], password, isActive: true, registrationToken: null, roles: [role.id] });
+    return (await rest(`${cms.url}/admin/login`, { method: 'POST', body: { email, password } })).body.data.token;
+  }
+
+  /** The link Strapi's "Xem trước" button opens, asked for as the admin UI asks. */
+  async function linkFor(uid: string, documentId?: string, token = authorToken): Promise<string> {
+    const query = new URLSearchParams({ status: 'draft', ...(documentId ? { documentId } : {}) });
+    const answer = await rest(`${cms.url}${CM}/preview/url/${uid}?${query}`, { token });
+    expect(answer.status).toBe(200);
+    return answer.body.data.url;
+  }
+
+  it("shows an author's new draft in the preview, and never to the site build", async () => {
+    const title = 'Phường Bạch Mai ra quân tổng vệ sinh môi trường';
+    const created = await rest(`${cms.url}${CM}/collection-types/${ARTICLE}`, {
+      method: 'POST',
+      token: authorToken,
+      body: { title, lead: 'Sáng 6/3, hơn 500 người dân tham gia.', body: 'Đoàn viên, thanh niên và **người dân** cùng dọn dẹp ngõ phố.' },
+    });
+    expect(created.status).toBe(201);
+    const { documentId } = created.body.data;
+
+    const page = await fetch(await linkFor(ARTICLE, documentId));
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toMatch(new RegExp(`<h1[^>]*>${title}</h1>`));
+    expect(html).toContain('<strong>người dân</strong>');
+    expect(html).toContain('Bản xem trước');
+    expect((await rest(`${cms.url}/api/articles/${documentId}?status=draft`, { token: cms.siteToken })).status).toBe(404);
+  });
+
+  it("shows an editor's unsaved-to-live title change with the rest of the article, while the site keeps the published one", async () => {
+    const draftTitle = 'Bản nháp: Hội nghị tổng kết công tác năm 2020 (sửa tiêu đề)';
+    const saved = await rest(`${cms.url}${CM}/collection-types/${ARTICLE}/${sample.documentId}`, {
+      method: 'PUT',
+      token: editorToken,
+      body: { title: draftTitle },
+    });
+    expect(saved.status).toBe(200);
+
+    const link = await linkFor(ARTICLE, sample.documentId, editorToken);
+    expect(link.startsWith(`${previewUrl}/ban-xem-truoc/tin-tuc/${sample.documentId}?`)).toBe(true);
+    const page = await fetch(link);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain(draftTitle);
+    expect(html).toContain('Bản xem trước');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    // The same template as the live page: the officials, the tasks and the gallery of the sample.
+    for (const text of ['Nguyễn Mạnh Quyền', 'Thành ủy viên, Phó Chủ tịch UBND thành phố', 'Một, tiếp tục quán triệt, triển khai, tuyên truyền', 'Một số hình ảnh tại Hội nghị']) {
+      expect(html.normalize('NFC')).toContain(text);
+    }
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('x-robots-tag')).toContain('noindex');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' ${cms.url}`);
+
+    const live = await rest(`${cms.url}/api/articles/${sample.documentId}?status=draft`, { token: cms.siteToken });
+    expect(live.body.data.title).toBe(sample.title);
+    const draft = await rest(`${cms.url}/api/articles/${sample.documentId}?status=draft`, { token: cms.previewToken });
+    expect(draft.body.data.title).toBe(draftTitle);
+  });
+
+  it('loads the stylesheets and scripts the preview page asks for, and sends other links to the live site', async () => {
+    const html = await (await fetch(await linkFor(ARTICLE, sample.documentId))).text();
+    const assets = [...html.matchAll(/(?:href|src)="(\/(?:_astro|scripts)\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) expect((await fetch(`${previewUrl}${asset}`)).status, asset).toBe(200);
+    const nav = await fetch(`${previewUrl}/tin-tuc/`, { redirect: 'manual' });
+    expect(nav.status).toBe(302);
+    expect(nav.headers.get('location')).toBe(`${SITE}/tin-tuc/`);
+  });
+
+  it.each([
+    ['a photo gallery', 'api::photo-gallery.photo-gallery', 'thu-vien-anh', 'Một số hình ảnh tại Hội nghị'],
+    ['a key task, on its year page', 'api::resolution-task.resolution-task', 'nhiem-vu', 'Nhiệm vụ trọng tâm năm 2021'],
+    ['the slogan banner (site settings)', 'api::site-setting.site-setting', 'bieu-ngu', 'KỶ CƯƠNG, TRÁCH NHIỆM, HÀNH ĐỘNG, SÁNG TẠO, PHÁT TRIỂN'],
+  ])('previews %s', async (_name, uid, kind, expected) => {
+    const entry = await cms.strapi.documents(uid as never).findFirst({});
+    const link = await linkFor(uid, uid.includes('site-setting') ? undefined : entry!.documentId);
+    expect(new URL(link).pathname.startsWith(`/ban-xem-truoc/${kind}`)).toBe(true);
+    const page = await fetch(link);
+    const html = (await page.text()).normalize('NFC');
+    expect(page.status).toBe(200);
+    expect(html).toContain(expected);
+    expect(html).toContain('Bản xem trước');
+  });
+
+  it('refuses a link that is unsigned, altered or expired with 401', async () => {
+    const link = new URL(await linkFor(ARTICLE, sample.documentId));
+    const other = (await cms.strapi.documents('api::photo-gallery.photo-gallery').findFirst({}))!.documentId;
+    const altered = (change: (url: URL) => void) => {
+      const url = new URL(link);
+      change(url);
+      return url.href;
+    };
+    const expired = previewLink(ARTICLE, { documentId: sample.documentId, status: 'draft' }, { baseUrl: previewUrl, secret: SECRET, now: new Date(Date.now() - 16 * 60_000) })!;
+    const cases: [string, string][] = [
+      ['unsigned', `${previewUrl}/ban-xem-truoc/tin-tuc/${sample.documentId}?status=draft`],
+      ['another entry', altered((u) => (u.pathname = `/ban-xem-truoc/tin-tuc/${other}`))],
+      ['another status', altered((u) => u.searchParams.set('status', 'published'))],
+      ['a later expiry', altered((u) => u.searchParams.set('expires', String(Number(u.searchParams.get('expires')) + 3600)))],
+      ['a wrong signature', altered((u) => u.searchParams.set('signature', 'A'.repeat(43)))],
+      ['expired', expired],
+    ];
+    for (const [name, url] of cases) {
+      const answer = await fetch(url);
+      expect(answer.status, name).toBe(401);
+      expect(answer.headers.get('cache-control'), name).toBe('no-store');
+      expect(await answer.text(), name).not.toContain(sample.title);
+    }
+  });
+
+  it('signs no link without a preview for the type', async () => {
+    const category = (await cms.strapi.documents('api::category.category').findFirst({}))!.documentId;
+    const answer = await rest(`${cms.url}${CM}/preview/url/api::category.category?documentId=${category}&status=draft`, { token: authorToken });
+    expect(answer.status).toBe(204);
+  });
+});
+
+function silentStream(): Writable {
+  return new Writable({ write: (_chunk, _encoding, done) => done() });
+}
