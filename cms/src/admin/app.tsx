@@ -1,6 +1,10 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Rocket } from '@strapi/icons';
 import { ArticleChecklist } from './panels/ArticleChecklist';
+import { portalWording, vietnamese } from './translations/vi';
+
+/** Strapi's own key for the admin language an editor chose (in their profile). */
+const LANGUAGE_KEY = 'strapi-admin-language';
 
 interface ContentManagerApis {
   addEditViewSidePanel(panels: (typeof ArticleChecklist)[]): void;
@@ -9,8 +13,11 @@ interface ContentManagerApis {
 export default {
   config: {
     locales: ['vi'],
+    translations: { vi: { ...vietnamese, ...portalWording } },
   },
   register(app: StrapiApp) {
+    // Strapi opens in English until an editor picks a language; the district works in Vietnamese.
+    if (!localStorage.getItem(LANGUAGE_KEY)) localStorage.setItem(LANGUAGE_KEY, 'vi');
     app.addMenuLink({
       to: 'publisher-status',
       icon: Rocket,

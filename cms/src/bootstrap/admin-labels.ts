@@ -71,10 +71,20 @@ export const ADMIN_LABELS: Record<string, Labels> = {
 
 /** List views: the columns editors scan, newest first. */
 export const ADMIN_LISTS: Record<string, { columns: string[]; sortBy: string; order: 'ASC' | 'DESC' }> = {
-  'api::article.article': { columns: ['title', 'category', 'postedAt', 'viewCount'], sortBy: 'postedAt', order: 'DESC' },
-  'api::photo-gallery.photo-gallery': { columns: ['title', 'takenAt', 'article'], sortBy: 'takenAt', order: 'DESC' },
+  'api::article.article': { columns: ['title', 'category', 'postedAt', 'publishAt', 'viewCount'], sortBy: 'postedAt', order: 'DESC' },
+  'api::photo-gallery.photo-gallery': { columns: ['title', 'takenAt', 'publishAt', 'article'], sortBy: 'takenAt', order: 'DESC' },
   'api::resolution-task.resolution-task': { columns: ['year', 'order', 'title', 'status'], sortBy: 'year', order: 'DESC' },
   'api::attendee.attendee': { columns: ['fullName', 'currentPosition', 'organisation'], sortBy: 'fullName', order: 'ASC' },
+};
+
+/** Which field titles an entry: the edit view's heading and its name in relation pickers. */
+export const ENTRY_TITLES: Record<string, string> = {
+  'api::article.article': 'title',
+  'api::photo-gallery.photo-gallery': 'title',
+  'api::resolution-task.resolution-task': 'title',
+  'api::attendee.attendee': 'fullName',
+  'api::category.category': 'name',
+  'api::site-setting.site-setting': 'portalName',
 };
 
 /** Which field names a relation in the admin. */

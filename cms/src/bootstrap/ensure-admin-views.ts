@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ADMIN_LABELS, ADMIN_LISTS, EDIT_LAYOUTS, MAIN_FIELDS } from './admin-labels';
+import { ADMIN_LABELS, ADMIN_LISTS, EDIT_LAYOUTS, ENTRY_TITLES, MAIN_FIELDS } from './admin-labels';
 
 type Metadata = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
 interface ViewConfiguration {
@@ -31,8 +31,9 @@ export async function ensureAdminViews(strapi: Core.Strapi): Promise<void> {
     }
     const list = ADMIN_LISTS[uid];
     const edit = EDIT_LAYOUTS[uid]?.map((row) => row.map(([name, size]) => ({ name, size })));
+    const settings = { ...current.settings, ...(ENTRY_TITLES[uid] ? { mainField: ENTRY_TITLES[uid] } : {}) };
     await contentTypes.updateConfiguration(contentType, {
-      settings: list ? { ...current.settings, defaultSortBy: list.sortBy, defaultSortOrder: list.order } : current.settings,
+      settings: list ? { ...settings, defaultSortBy: list.sortBy, defaultSortOrder: list.order } : settings,
       metadatas,
       layouts: { ...current.layouts, list: list?.columns ?? current.layouts.list, edit: edit ?? current.layouts.edit },
     });

@@ -19,20 +19,23 @@ function truncateSlug(slug: string, max: number): string {
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : max);
 }
 
-/** An empty slug is made from the title by the Vietnamese rule, with -2, -3… if taken. */
+/** The slug for this text by the Vietnamese rule, with -2, -3… if another document has it. */
+export async function uniqueSlug(strapi: Core.Strapi, uid: string, text: string, ownDocumentId?: string): Promise<string> {
+  const base = truncateSlug(vietnameseSlug(text), SLUG_MAX_LENGTH);
+  if (!base) return '';
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    const where = { slug: candidate, ...(ownDocumentId ? { documentId: { $ne: ownDocumentId } } : {}) };
+    if (!(await strapi.db.query(uid as UID.Schema).findOne({ where, select: ['id'] }))) return candidate;
+  }
+}
+
+/** An empty slug is made from the title by the Vietnamese rule. */
 export async function fillSlug(strapi: Core.Strapi, uid: string, data: Record<string, unknown>): Promise<void> {
   const source = SLUG_SOURCES[uid];
   if (!source || (typeof data.slug === 'string' && data.slug.trim() !== '')) return;
   const text = data[source];
   if (typeof text !== 'string' || text.trim() === '') return;
-  const base = truncateSlug(vietnameseSlug(text), SLUG_MAX_LENGTH);
-  if (!base) return;
-  for (let n = 1; ; n += 1) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    const taken = await strapi.db.query(uid as UID.Schema).findOne({ where: { slug: candidate }, select: ['id'] });
-    if (!taken) {
-      data.slug = candidate;
-      return;
-    }
-  }
+  const slug = await uniqueSlug(strapi, uid, text);
+  if (slug) data.slug = slug;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_LABELS, EDIT_LAYOUTS } from '../../../cms/src/bootstrap/admin-labels.js';
+import { ADMIN_LABELS, EDIT_LAYOUTS, ENTRY_TITLES } from '../../../cms/src/bootstrap/admin-labels.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { rest } from '../../helpers/rest.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
@@ -34,11 +34,15 @@ describe('the admin speaks Vietnamese', () => {
     }
   });
 
-  it('lists articles with title, category, date and views, newest first', async () => {
+  it('lists articles with title, category, date, schedule and views, newest first', async () => {
     const { layouts, settings, metadatas } = await configuration('api::article.article');
-    expect(layouts.list).toEqual(['title', 'category', 'postedAt', 'viewCount']);
+    expect(layouts.list).toEqual(['title', 'category', 'postedAt', 'publishAt', 'viewCount']);
     expect(settings).toMatchObject({ defaultSortBy: 'postedAt', defaultSortOrder: 'DESC' });
     expect(metadatas.category.list.mainField).toBe('name');
+  });
+
+  it.each(Object.entries(ENTRY_TITLES))('heads each %s with its %s, not its id', async (uid, field) => {
+    expect((await configuration(uid)).settings.mainField).toBe(field);
   });
 
   it('puts the officials, the tasks and the gallery right after the body of an article', async () => {
@@ -56,6 +60,20 @@ describe('the admin speaks Vietnamese', () => {
       .map(([name]) => name)
       .filter((name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name));
     expect(rows.flat().map((f) => f.name).sort()).toEqual(editable.sort());
+  });
+
+  it.each([
+    ['Đại hội Đoàn phường Bạch Đằng lần thứ XV', 'dai-hoi-doan-phuong-bach-dang-lan-thu-xv'],
+    ['  ', ''],
+    ['', ''],
+  ])('offers the slug of %j by the Vietnamese rule in the slug field', async (title, slug) => {
+    const answer = await rest(`${cms.url}/content-manager/uid/generate`, {
+      method: 'POST',
+      token,
+      body: { contentTypeUID: 'api::article.article', field: 'slug', data: { title } },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.data).toBe(slug);
   });
 
   it('keeps what an administrator changes later', async () => {
