@@ -4,8 +4,8 @@
  * on :4321 (status on :4322). Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cmsBuildIsFresh, cmsSourceHash, cmsStampFile } from './lib/cms-build-stamp.js';
+import { buildCmsAdmin } from './lib/cms-admin-build.js';
+import { cmsBuildIsFresh } from './lib/cms-build-stamp.js';
 import { repoRoot } from './lib/paths.js';
 
 const children: ChildProcess[] = [];
@@ -33,10 +33,10 @@ process.on('SIGTERM', () => stop());
 
 if (!cmsBuildIsFresh()) {
   console.log('Building the CMS admin panel (first run or changed sources)…');
-  const build = spawn('npm', ['run', 'build', '-w', 'cms'], { cwd: repoRoot, stdio: 'inherit' });
-  const code = await new Promise<number | null>((resolve) => build.on('exit', resolve));
-  if (code !== 0) process.exit(code ?? 1);
-  writeFileSync(cmsStampFile, cmsSourceHash());
+  await buildCmsAdmin({ echo: true }).catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
 }
 run('CMS', ['run', 'start', '-w', 'cms']);
 run('publisher', ['run', 'publisher']);

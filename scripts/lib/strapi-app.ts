@@ -11,10 +11,10 @@ import { repoRoot } from './paths.js';
 const require = createRequire(import.meta.url);
 export const cmsDir = path.join(repoRoot, 'cms');
 
-/** Loads the compiled CMS in this process (register + bootstrap), without the admin panel. */
-export async function loadStrapi(): Promise<Core.Strapi> {
+/** Loads the compiled CMS in this process (register + bootstrap); the admin panel only when asked (it must be built). */
+export async function loadStrapi(options: { serveAdminPanel?: boolean } = {}): Promise<Core.Strapi> {
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  const strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel: options.serveAdminPanel ?? false });
   return strapi.load();
 }
 
@@ -69,7 +69,7 @@ const processSecrets = {
  * A scratch CMS in this process, for tests and benchmarks: its own database (from `env`),
  * fresh secrets, a free port on loopback, and no .env read.
  */
-export async function startScratchStrapi(env: Record<string, string>): Promise<RunningStrapi> {
+export async function startScratchStrapi(env: Record<string, string>, options: { serveAdminPanel?: boolean } = {}): Promise<RunningStrapi> {
   const tokenDir = mkdtempSync(path.join(os.tmpdir(), 'portal-token-'));
   Object.assign(process.env, processSecrets, {
     HOST: '127.0.0.1',
@@ -83,7 +83,7 @@ export async function startScratchStrapi(env: Record<string, string>): Promise<R
     ENV_PATH: path.join(tokenDir, 'no.env'),
     ...env,
   });
-  const strapi = await loadStrapi();
+  const strapi = await loadStrapi(options);
   await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = strapi.server.httpServer.address() as AddressInfo;
   return {

@@ -16,8 +16,8 @@ export interface TestStrapi {
 }
 
 /** A real Strapi on its own database and a free port; one per test file at a time. */
-export async function bootStrapi(db: TestDatabase, env: Record<string, string> = {}): Promise<TestStrapi> {
-  const running = await startScratchStrapi({ ...db.env, ...env });
+export async function bootStrapi(db: TestDatabase, env: Record<string, string> = {}, options: { serveAdminPanel?: boolean } = {}): Promise<TestStrapi> {
+  const running = await startScratchStrapi({ ...db.env, ...env }, options);
   let fullToken: string | undefined;
   return {
     ...running,

@@ -12,7 +12,8 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath,
     headless: true,
     args: [
-      ...(process.env.CHROME_PATH ? ['--no-sandbox'] : chromium.args),
+      // One process for everything (a Lambda saving) dies with the first closed context.
+      ...(process.env.CHROME_PATH ? ['--no-sandbox'] : chromium.args.filter((arg) => arg !== '--single-process')),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

@@ -1,24 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../../scripts/publisher/build-site.js';
-import { checkRelease } from '../../../scripts/publisher/check-release.js';
-import { createHooksServer } from '../../../scripts/publisher/hooks-server.js';
-import { silentLog } from '../../../scripts/publisher/log.js';
-import { createPublicServer } from '../../../scripts/publisher/public-server.js';
-import { Publisher, type PublisherStatus } from '../../../scripts/publisher/publisher.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { freePort } from '../../helpers/free-port.js';
+import { startLivePublisher, type LivePublisher } from '../../helpers/live-publisher.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
-import { waitFor } from './support/harness.js';
 
 const SECRET = 'end-to-end-rebuild-secret';
 const ARTICLE = 'api::article.article';
-
-const listen = (server: Server, port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 
 /**
  * Editors publish in a real Strapi; its stored webhook reaches the publisher over HTTP; the
@@ -27,53 +14,26 @@ const listen = (server: Server, port: number) => new Promise<void>((resolve) => 
 describe('publish to live, end to end', () => {
   let db: TestDatabase;
   let cms: TestStrapi;
-  let publisher: Publisher;
-  let hooks: Server;
-  let site: Server;
+  let live: LivePublisher;
   let hooksUrl: string;
   let siteUrl: string;
 
-  const status = async (): Promise<PublisherStatus> => (await fetch(`${hooksUrl}/status`)).json() as Promise<PublisherStatus>;
-  const settled = async (afterBuilds: number) =>
-    waitFor(async () => {
-      const s = await status();
-      return s.state === 'idle' && s.history.length >= afterBuilds && s.pending.length === 0 ? s : undefined;
-    }, 240_000, `build number ${afterBuilds}`);
+  const status = () => live.status();
+  const settled = (afterBuilds: number) => live.settled(afterBuilds);
 
   beforeAll(async () => {
     const hooksPort = await freePort();
-    hooksUrl = `http://127.0.0.1:${hooksPort}`;
     db = sqliteDatabase();
-    cms = await bootStrapi(db, { REBUILD_SECRET: SECRET, PUBLISHER_HOOK_URL: `${hooksUrl}/hooks/strapi` });
-
-    const publisherDir = mkdtempSync(path.join(os.tmpdir(), 'portal-publisher-'));
-    process.env.SITE_CACHE_DIR = path.join(publisherDir, 'cache');
-    const cmsOptions = { strapiUrl: cms.url, strapiToken: cms.siteToken };
-    publisher = new Publisher({
-      publisherDir,
-      debounceMs: 300,
-      maxWaitMs: 5000,
-      buildTimeoutMs: 300_000,
-      keepReleases: 5,
-      retryDelaysMs: [],
-      log: silentLog,
-      build: (releaseDir, context) => buildSite(releaseDir, { ...cmsOptions, clearCache: context.clearCache, signal: context.signal, log: context.log }),
-      check: (releaseDir) => checkRelease(releaseDir, cmsOptions),
-    });
-    await publisher.start();
-    hooks = createHooksServer({ publisher, secret: SECRET, log: silentLog });
-    site = createPublicServer({ publisherDir, imageOrigins: [cms.url], log: silentLog });
-    await listen(hooks, hooksPort);
-    await listen(site, 0);
-    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    cms = await bootStrapi(db, { REBUILD_SECRET: SECRET, PUBLISHER_HOOK_URL: `http://127.0.0.1:${hooksPort}/hooks/strapi` });
+    live = await startLivePublisher({ cmsUrl: () => cms.url, siteToken: () => cms.siteToken, secret: SECRET, hooksPort });
+    ({ hooksUrl, siteUrl } = live);
   }, 300_000);
 
   afterAll(async () => {
-    await publisher?.stop();
-    await Promise.all([hooks, site].filter(Boolean).map((server) => new Promise((resolve) => server.close(resolve))));
+    await live?.stop();
     await cms?.stop();
     await db?.drop();
-    for (const name of ['REBUILD_SECRET', 'PUBLISHER_HOOK_URL', 'SITE_CACHE_DIR']) delete process.env[name];
+    for (const name of ['REBUILD_SECRET', 'PUBLISHER_HOOK_URL']) delete process.env[name];
   });
 
   it('serves a "being built" page until the first release, then the site', async () => {
