@@ -27,7 +27,7 @@ await generateCorpus(cms.strapi, {
   },
 });
 process.stderr.write(`\nseeded ${articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-console.log(JSON.stringify({ url: cms.url, token: cms.siteToken }));
+console.log(JSON.stringify({ url: cms.url, token: cms.siteToken, previewToken: cms.previewToken }));
 
 process.once('SIGTERM', async () => {
   await cms.stop();

@@ -3,16 +3,15 @@
  * own process), then times cold builds (empty content cache) and warm builds (nothing
  * changed) of the real site, and prints one table of medians with min–max.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PassThrough } from 'node:stream';
 import { countingProxy } from '../lib/counting-proxy.js';
-import { repoRoot } from '../lib/paths.js';
 import { buildSite } from '../publisher/build-site.js';
 import { samplePeakRss } from './peak-rss.js';
+import { startScratchCmsProcess } from './scratch-cms-process.js';
 import { formatRange, mebibytes, seconds, table } from './stats.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
@@ -30,19 +29,7 @@ function countPages(dir: string): number {
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
-const cmsProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/bench/scratch-cms.ts'), String(articles)], {
-  cwd: repoRoot,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
-  let out = '';
-  cmsProcess.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const line = out.split('\n').find((l) => l.startsWith('{'));
-    if (line) resolve(JSON.parse(line));
-  });
-  cmsProcess.once('exit', (code) => reject(new Error(`the scratch CMS exited with code ${code}`)));
-});
+const ready = await startScratchCmsProcess(articles);
 const proxy = await countingProxy(ready.url);
 try {
   const cacheDir = path.join(scratch, 'cache');
@@ -88,6 +75,6 @@ try {
   console.log(table(['build', 'wall', 'peak RSS (sampled)', 'pages/s', 'loader requests'], rows));
 } finally {
   await proxy.close();
-  cmsProcess.kill('SIGTERM');
+  ready.stop();
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from '../lib/paths.js';
+
+export interface ScratchCmsProcess {
+  url: string;
+  /** The site build's read-only token. */
+  token: string;
+  /** The draft-reading token of the preview. */
+  previewToken: string;
+  stop(): void;
+}
+
+/** Starts scripts/bench/scratch-cms.ts with N generated articles and waits until it says it is ready. */
+export async function startScratchCmsProcess(articles: number): Promise<ScratchCmsProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/bench/scratch-cms.ts'), String(articles)], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ready = await new Promise<Omit<ScratchCmsProcess, 'stop'>>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line));
+    });
+    child.once('exit', (code) => reject(new Error(`the scratch CMS exited with code ${code}`)));
+  });
+  return { ...ready, stop: () => child.kill('SIGTERM') };
+}
