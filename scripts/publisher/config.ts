@@ -43,7 +43,10 @@ const publisherSchema = z
     PREVIEW_SECRET: optional(z.string()),
     PREVIEW_PORT: withDefault(port, 4323),
     PREVIEW_TOKEN_FILE: withDefault(z.string(), 'var/preview-token').transform(fromRepoRoot),
-    PREVIEW_BUILD_DIR: withDefault(z.string(), 'var/preview-server').transform(fromRepoRoot),
+    // Inside the repo: the preview server imports the site's packages from its node_modules.
+    PREVIEW_BUILD_DIR: withDefault(z.string(), 'var/preview-server')
+      .transform(fromRepoRoot)
+      .refine((dir) => !path.relative(repoRoot, dir).startsWith('..'), 'PREVIEW_BUILD_DIR must be inside the repository'),
     SITE_URL: withDefault(z.string().url(), 'http://localhost:4321'),
   })
   .refine((env) => env.MAX_WAIT_MS >= env.DEBOUNCE_MS, { message: 'MAX_WAIT_MS must be at least DEBOUNCE_MS', path: ['MAX_WAIT_MS'] });

@@ -133,11 +133,17 @@ describe('draft preview', () => {
     expect(draft.body.data.title).toBe(draftTitle);
   });
 
-  it('loads the stylesheets and scripts the preview page asks for, and sends other links to the live site', async () => {
+  it('loads the stylesheets, scripts and photos the preview page asks for, and sends other links to the live site', async () => {
     const html = await (await fetch(await linkFor(ARTICLE, sample.documentId))).text();
     const assets = [...html.matchAll(/(?:href|src)="(\/(?:_astro|scripts)\/[^"]+)"/g)].map((m) => m[1]!);
     expect(assets.length).toBeGreaterThan(0);
     for (const asset of assets) expect((await fetch(`${previewUrl}${asset}`)).status, asset).toBe(200);
+    // Photos go through Astro's image endpoint, resized from the CMS's upload, as in a build.
+    const image = /src="(\/_image\?[^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&').replaceAll('&amp;', '&');
+    expect(image).toBeDefined();
+    const photo = await fetch(`${previewUrl}${image}`);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toMatch(/^image\//);
     const nav = await fetch(`${previewUrl}/tin-tuc/`, { redirect: 'manual' });
     expect(nav.status).toBe(302);
     expect(nav.headers.get('location')).toBe(`${SITE}/tin-tuc/`);

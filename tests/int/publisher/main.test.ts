@@ -21,7 +21,7 @@ interface Running {
  * process group as a service manager runs it; the CMS is a fake that is not healthy, so no
  * real build starts.
  */
-async function startMain(dir: string, cms: FakeCms): Promise<Running> {
+async function startMain(dir: string, cms: FakeCms, env: Record<string, string> = {}): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/publisher/main.ts')], {
     cwd: repoRoot,
     detached: true,
@@ -34,6 +34,9 @@ async function startMain(dir: string, cms: FakeCms): Promise<Running> {
       PUBLISHER_HOST: '127.0.0.1',
       PUBLIC_PORT: '0',
       PUBLISHER_PORT: '0',
+      // Empty wins over a developer's .env: no preview unless a test asks for one.
+      PREVIEW_SECRET: '',
+      ...env,
     },
   });
   let output = '';
@@ -103,6 +106,31 @@ describe('npm run publisher (scripts/publisher/main.ts)', () => {
     expect(running.output()).not.toContain('no release yet');
     expect(((await (await fetch(`${running.hooksUrl}/status`)).json()) as { current: string }).current).toBe(id);
   });
+
+  it('runs the draft preview when PREVIEW_SECRET is set: built from the site templates, closed to unsigned links', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'main-'));
+    cms = await fakeCms();
+    cms.healthy = false;
+    mkdirSync(path.join(repoRoot, 'var'), { recursive: true });
+    const buildRoot = mkdtempSync(path.join(repoRoot, 'var', 'test-main-preview-'));
+    try {
+      running = await startMain(dir, cms, {
+        PREVIEW_SECRET: 'preview-secret',
+        PREVIEW_PORT: '0',
+        PREVIEW_BUILD_DIR: path.join(buildRoot, 'preview-server'),
+        SITE_URL: 'http://portal.test',
+      });
+      const port = (await waitFor(() => /draft preview on :(\d+)/.exec(running!.output()), 10_000, 'the preview to listen'))[1];
+      await waitFor(() => running!.output().includes('draft preview ready (built from the site templates)'), 120_000, 'the preview build');
+      const unsigned = await fetch(`http://127.0.0.1:${port}/ban-xem-truoc/tin-tuc/abc?status=draft`);
+      expect(unsigned.status).toBe(401);
+      expect(await unsigned.text()).toContain('Cần liên kết xem trước');
+      const elsewhere = await fetch(`http://127.0.0.1:${port}/tin-tuc/`, { redirect: 'manual' });
+      expect(elsewhere.headers.get('location')).toBe('http://portal.test/tin-tuc/');
+    } finally {
+      rmSync(buildRoot, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('refuses to start without a REBUILD_SECRET, saying so', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'main-'));

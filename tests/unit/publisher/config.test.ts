@@ -74,6 +74,36 @@ describe('publisherConfig', () => {
   });
 });
 
+describe('the draft preview settings', () => {
+  it('has no preview without PREVIEW_SECRET (empty counts as unset)', () => {
+    expect(publisherConfig({ REBUILD_SECRET: 's' }).preview).toBeUndefined();
+    expect(publisherConfig({ REBUILD_SECRET: 's', PREVIEW_SECRET: '' }).preview).toBeUndefined();
+  });
+
+  it('serves on 4323 from var/preview-server, sending links to the live site, by default', () => {
+    expect(publisherConfig({ REBUILD_SECRET: 's', PREVIEW_SECRET: 'p' }).preview).toMatchObject({
+      secret: 'p',
+      port: 4323,
+      buildDir: path.join(repoRoot, 'var', 'preview-server'),
+      siteUrl: 'http://localhost:4321',
+    });
+  });
+
+  it('reads the preview token at each call, and says where it should be', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'preview-token-')), 'preview-token');
+    const { preview } = publisherConfig({ REBUILD_SECRET: 's', PREVIEW_SECRET: 'p', PREVIEW_TOKEN_FILE: file });
+    expect(() => preview!.token()).toThrow(`No preview token: start the CMS once so it writes ${file}`);
+    writeFileSync(file, 'draft-reader\n');
+    expect(preview!.token()).toBe('draft-reader');
+  });
+
+  it('refuses a build folder outside the repository, whose packages the preview imports', () => {
+    expect(() => publisherConfig({ REBUILD_SECRET: 's', PREVIEW_SECRET: 'p', PREVIEW_BUILD_DIR: '/srv/preview' })).toThrow(
+      'PREVIEW_BUILD_DIR: PREVIEW_BUILD_DIR must be inside the repository',
+    );
+  });
+});
+
 describe('the CLIs settings', () => {
   it('rebuild: publisher URL from PUBLISHER_URL or the port', () => {
     expect(rebuildCliConfig({ REBUILD_SECRET: 's' }).publisherUrl).toBe('http://127.0.0.1:4322');
