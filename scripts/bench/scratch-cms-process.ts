@@ -8,13 +8,16 @@ export interface ScratchCmsProcess {
   token: string;
   /** The draft-reading token of the preview. */
   previewToken: string;
+  /** A full-access token, for the edits a benchmark makes. */
+  writeToken: string;
   stop(): void;
 }
 
-/** Starts scripts/bench/scratch-cms.ts with N generated articles and waits until it says it is ready. */
-export async function startScratchCmsProcess(articles: number): Promise<ScratchCmsProcess> {
+/** Starts scripts/bench/scratch-cms.ts with N generated articles (and `env`, e.g. where its webhook goes) and waits until it is ready. */
+export async function startScratchCmsProcess(articles: number, env: Record<string, string> = {}): Promise<ScratchCmsProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/bench/scratch-cms.ts'), String(articles)], {
     cwd: repoRoot,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ready = await new Promise<Omit<ScratchCmsProcess, 'stop'>>((resolve, reject) => {

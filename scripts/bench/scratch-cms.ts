@@ -7,27 +7,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from '../corpus/generate-corpus.js';
+import { pauseWebhooks } from '../lib/pause-webhooks.js';
+import { progressBar } from '../lib/progress.js';
 import { startScratchStrapi } from '../lib/strapi-app.js';
 
 const articles = Number(process.argv[2] ?? 1000);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-cms-'));
-const cms = await startScratchStrapi({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(scratch, 'data.db') });
+// A benchmark of publish-to-live passes where the webhook goes.
+const webhook = Object.fromEntries(['REBUILD_SECRET', 'PUBLISHER_HOOK_URL'].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
+const cms = await startScratchStrapi({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(scratch, 'data.db'), ...webhook });
 const images = await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['id'] });
-const started = Date.now();
-let lastReport = 0;
+const webhooks = pauseWebhooks(cms.strapi);
 await generateCorpus(cms.strapi, {
   articles,
   categories: 4,
   imageIds: images.map((f: { id: number }) => f.id),
-  onProgress(done, total) {
-    if (Date.now() - lastReport < 2000 && done !== total) return;
-    lastReport = Date.now();
-    const rate = done / ((Date.now() - started) / 1000);
-    process.stderr.write(`\rseeding ${done}/${total} articles, ${rate.toFixed(0)}/s, ETA ${Math.round((total - done) / rate)} s   `);
-  },
+  onProgress: progressBar('seeding articles', articles),
 });
-process.stderr.write(`\nseeded ${articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-console.log(JSON.stringify({ url: cms.url, token: cms.siteToken, previewToken: cms.previewToken }));
+await webhooks.resume();
+const write = await cms.strapi.service('admin::api-token').create({ name: 'bench-writes', type: 'full-access', lifespan: null });
+console.log(JSON.stringify({ url: cms.url, token: cms.siteToken, previewToken: cms.previewToken, writeToken: write.accessKey }));
 
 process.once('SIGTERM', async () => {
   await cms.stop();

@@ -3,14 +3,11 @@
  * own process), then times cold builds (empty content cache) and warm builds (nothing
  * changed) of the real site, and prints one table of medians with min–max.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PassThrough } from 'node:stream';
-import { countingProxy } from '../lib/counting-proxy.js';
-import { buildSite } from '../publisher/build-site.js';
-import { samplePeakRss } from './peak-rss.js';
+import { measureSiteBuilds } from './measure-site-builds.js';
 import { startScratchCmsProcess } from './scratch-cms-process.js';
 import { formatRange, mebibytes, seconds, table } from './stats.js';
 
@@ -18,49 +15,10 @@ const { values } = parseArgs({ options: { articles: { type: 'string', default: '
 const articles = Number(values.articles);
 const runs = Number(values.runs);
 
-function countPages(dir: string): number {
-  let pages = 0;
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) pages += countPages(full);
-    else if (name.endsWith('.html')) pages += 1;
-  }
-  return pages;
-}
-
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
-const ready = await startScratchCmsProcess(articles);
-const proxy = await countingProxy(ready.url);
+const cms = await startScratchCmsProcess(articles);
 try {
-  const cacheDir = path.join(scratch, 'cache');
-  process.env.SITE_CACHE_DIR = cacheDir;
-  const results: Record<'cold' | 'warm', { wall: number[]; rss: number[]; pages: number[]; requests: number[] }> = {
-    cold: { wall: [], rss: [], pages: [], requests: [] },
-    warm: { wall: [], rss: [], pages: [], requests: [] },
-  };
-
-  async function measure(kind: 'cold' | 'warm') {
-    if (kind === 'cold') rmSync(cacheDir, { recursive: true, force: true });
-    const outDir = path.join(scratch, `out-${kind}`);
-    rmSync(outDir, { recursive: true, force: true });
-    proxy.reset();
-    const sampler = samplePeakRss();
-    const start = performance.now();
-    await buildSite(outDir, { strapiUrl: proxy.url, strapiToken: ready.token, log: new PassThrough().resume() });
-    const wall = performance.now() - start;
-    const r = results[kind];
-    r.wall.push(wall);
-    r.rss.push(sampler.stop());
-    r.pages.push(countPages(outDir));
-    r.requests.push(proxy.apiRequests().length);
-    process.stderr.write(`${kind} build: ${seconds(wall)}, ${r.pages.at(-1)} pages, ${r.requests.at(-1)} requests\n`);
-  }
-
-  for (let run = 0; run < runs; run += 1) {
-    await measure('cold');
-    await measure('warm');
-  }
-
+  const results = await measureSiteBuilds(cms, scratch, runs);
   const rows = (['cold', 'warm'] as const).map((kind) => {
     const r = results[kind];
     return [
@@ -74,7 +32,6 @@ try {
   console.log(`\nSite build, ${articles} articles (+ the sample), ${runs} runs each, ${os.cpus().length} cores, Node ${process.version}\n`);
   console.log(table(['build', 'wall', 'peak RSS (sampled)', 'pages/s', 'loader requests'], rows));
 } finally {
-  await proxy.close();
-  ready.stop();
+  cms.stop();
   rmSync(scratch, { recursive: true, force: true });
 }

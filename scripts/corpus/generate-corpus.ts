@@ -12,6 +12,7 @@ const ATTENDEE = 'api::attendee.attendee';
 const CATEGORY = 'api::category.category';
 const GALLERY = 'api::photo-gallery.photo-gallery';
 const TASK = 'api::resolution-task.resolution-task';
+const BATCH = 50;
 
 export interface CorpusOptions {
   articles: number;
@@ -62,7 +63,7 @@ export async function generateCorpus(strapi: Core.Strapi, options: CorpusOptions
 
   const start = (options.startDate ?? new Date('2019-01-01T01:00:00Z')).getTime();
   const articles: string[] = [];
-  for (let i = 0; i < options.articles; i += 1) {
+  async function addArticle(i: number): Promise<void> {
     const postedAt = new Date(start + i * 7 * 3600 * 1000 + r.int(0, 3600) * 1000);
     const year = postedAt.getUTCFullYear();
     const event = `${r.pick(words.EVENTS)} ${r.pick(words.TOPICS)}`;
@@ -106,7 +107,15 @@ export async function generateCorpus(strapi: Core.Strapi, options: CorpusOptions
         } as never,
       });
     }
-    options.onProgress?.(i + 1, options.articles);
+  }
+
+  // One transaction a batch: SQLite syncs to disk once per batch instead of once per write.
+  for (let from = 0; from < options.articles; from += BATCH) {
+    const to = Math.min(from + BATCH, options.articles);
+    await strapi.db.transaction(async () => {
+      for (let i = from; i < to; i += 1) await addArticle(i);
+    });
+    options.onProgress?.(to, options.articles);
   }
   return { articles, people, categories };
 }

@@ -15,7 +15,7 @@ import { loadPreviewRenderer } from '../../../scripts/publisher/preview-renderer
 import { createPreviewServer } from '../../../scripts/publisher/preview-server.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { launchBrowser } from '../../helpers/browser.js';
-import { freePort } from '../../helpers/free-port.js';
+import { freePort } from '../../../scripts/lib/free-port.js';
 import { rest } from '../../helpers/rest.js';
 import { startLivePublisher, type LivePublisher } from '../../helpers/live-publisher.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';

@@ -10,7 +10,7 @@ import { silentLog } from '../../../scripts/publisher/log.js';
 import { loadPreviewRenderer } from '../../../scripts/publisher/preview-renderer.js';
 import { createPreviewServer } from '../../../scripts/publisher/preview-server.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
-import { freePort } from '../../helpers/free-port.js';
+import { freePort } from '../../../scripts/lib/free-port.js';
 import { rest } from '../../helpers/rest.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
-import { freePort } from '../../helpers/free-port.js';
+import { freePort } from '../../../scripts/lib/free-port.js';
 import { startLivePublisher, type LivePublisher } from '../../helpers/live-publisher.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench [-- --quick] [--sizes 1000,10000] [--runs 3] [--edits 3]`: every figure of
+ * the portal's speed in one run on this machine, side by side with Hugo building the same
+ * content. For each size: a scratch CMS (its own process) with N generated articles; cold
+ * and warm site builds; the same articles exported to Markdown and built by Hugo; publish-
+ * to-live of edited articles through the real webhook; the weight of the home and an
+ * article page. Prints one table; saves JSON, Markdown and an SVG chart to bench-results/.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { freePort } from '../lib/free-port.js';
+import { repoRoot } from '../lib/paths.js';
+import { lineChart } from './chart.js';
+import { exportToHugo } from './hugo/export-markdown.js';
+import { ensureHugo, hugoBuild } from './hugo/hugo-build.js';
+import { countPages, measureSiteBuilds, type BuildRuns } from './measure-site-builds.js';
+import { measurePublishToLive } from './measure-publish-to-live.js';
+import { pageWeight, type PageWeight } from './page-weight.js';
+import { startScratchCmsProcess } from './scratch-cms-process.js';
+import { formatRange, mebibytes, seconds, summary, table } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string', default: '1000,10000' },
+    runs: { type: 'string', default: '3' },
+    edits: { type: 'string', default: '3' },
+  },
+});
+const sizes = values.quick ? [1000] : values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+const edits = Number(values.edits);
+
+interface SizeResult {
+  articles: number;
+  pages: number;
+  builds: Record<'cold' | 'warm', BuildRuns>;
+  hugo: { wall: number[]; rss: number[]; pages: number };
+  publishToLive: number[];
+  weight: { home: PageWeight; article: PageWeight };
+}
+
+const hugoVersion = ensureHugo();
+const results: SizeResult[] = [];
+for (const articles of sizes) {
+  process.stderr.write(`\n== ${articles} articles ==\n`);
+  const secret = randomBytes(16).toString('hex');
+  const hooksPort = await freePort();
+  const cms = await startScratchCmsProcess(articles, { REBUILD_SECRET: secret, PUBLISHER_HOOK_URL: `http://127.0.0.1:${hooksPort}/hooks/strapi` });
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
+  try {
+    const builds = await measureSiteBuilds(cms, workDir, runs);
+    const release = path.join(workDir, 'out-cold');
+    const first = (await (await fetch(`${cms.url}/api/articles?sort[0]=postedAt:desc&pagination[pageSize]=1`, { headers: { Authorization: `Bearer ${cms.token}` } })).json()) as {
+      data: { slug: string }[];
+    };
+    const weight = { home: pageWeight(release, ''), article: pageWeight(release, `tin-tuc/${first.data[0]!.slug}`) };
+
+    const contentDir = path.join(workDir, 'hugo-content');
+    await exportToHugo(cms, contentDir);
+    const hugo = { wall: [] as number[], rss: [] as number[], pages: 0 };
+    for (let run = 0; run < runs; run += 1) {
+      const built = await hugoBuild(contentDir, workDir);
+      hugo.wall.push(built.wall);
+      hugo.rss.push(built.rss);
+      hugo.pages = countPages(built.outDir);
+      process.stderr.write(`hugo build: ${seconds(built.wall)}, ${hugo.pages} pages\n`);
+    }
+
+    const publishToLive = await measurePublishToLive(cms, { hooksPort, secret }, edits);
+    results.push({ articles, pages: builds.cold.pages.at(-1)!, builds, hugo, publishToLive, weight });
+  } finally {
+    cms.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+const median = (list: number[]) => summary(list).median;
+const percentile = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.ceil(q * list.length) - 1)]!;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const rows = results.flatMap((r) => {
+  const cold = r.builds.cold;
+  const pagesPerSecond = (b: BuildRuns) => b.wall.map((w, i) => (b.pages[i]! / w) * 1000);
+  const at = `${r.articles.toLocaleString('en')}`;
+  return [
+    [at, 'cold build (ours)', formatRange(cold.wall, seconds), formatRange(cold.rss, mebibytes), formatRange(pagesPerSecond(cold), (n) => n.toFixed(0)), formatRange(cold.requests, String)],
+    [at, 'warm build, no change (ours)', formatRange(r.builds.warm.wall, seconds), formatRange(r.builds.warm.rss, mebibytes), formatRange(pagesPerSecond(r.builds.warm), (n) => n.toFixed(0)), formatRange(r.builds.warm.requests, String)],
+    [at, `Hugo, same articles (${r.hugo.pages} pages)`, formatRange(r.hugo.wall, seconds), formatRange(r.hugo.rss, mebibytes), formatRange(r.hugo.wall.map((w) => (r.hugo.pages / w) * 1000), (n) => n.toFixed(0)), '—'],
+    [at, 'cold build ours / Hugo', `× ${(median(cold.wall) / median(r.hugo.wall)).toFixed(1)}`, '', '', ''],
+    [at, `publish-to-live, ${r.publishToLive.length} edits (p50 / p95)`, `${seconds(median(r.publishToLive))} / ${seconds(percentile(r.publishToLive, 0.95))}`, '', '', ''],
+  ];
+});
+const weights = results.map((r) => [
+  r.articles.toLocaleString('en'),
+  kib(r.weight.home.htmlCssGzip),
+  kib(r.weight.home.jsGzip),
+  String(r.weight.home.requests),
+  kib(r.weight.article.htmlCssGzip),
+  kib(r.weight.article.jsGzip),
+  String(r.weight.article.requests),
+]);
+const heading = `Portal benchmark, ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${hugoVersion.split(' ').slice(0, 2).join(' ')}; medians of ${runs} runs (min–max), pages = ${results.map((r) => `${r.pages} at ${r.articles}`).join(', ')}`;
+const mainTable = table(['articles', 'what', 'wall', 'peak RSS', 'pages/s', 'loader requests'], rows);
+const weightTable = table(['articles', 'home HTML+CSS gz', 'home JS gz', 'home requests', 'article HTML+CSS gz', 'article JS gz', 'article requests'], weights);
+console.log(`\n${heading}\n\n${mainTable}\n\nPage weight (requests: the page, its CSS and JS, images not lazy-loaded)\n\n${weightTable}`);
+
+const outDir = path.join(repoRoot, 'bench-results');
+mkdirSync(outDir, { recursive: true });
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+writeFileSync(path.join(outDir, `bench-${stamp}.json`), `${JSON.stringify({ heading, machine: { cores: os.cpus().length, node: process.version, hugo: hugoVersion }, results }, null, 2)}\n`);
+writeFileSync(path.join(outDir, `bench-${stamp}.md`), `${heading}\n\n${mainTable}\n\n${weightTable}\n`);
+const chart = lineChart('Build and publish-to-live time against article count', [
+  { name: 'cold build (ours)', color: '#a50e0e', points: results.map((r) => [r.articles, median(r.builds.cold.wall) / 1000]) },
+  { name: 'warm build (ours)', color: '#e07b00', points: results.map((r) => [r.articles, median(r.builds.warm.wall) / 1000]) },
+  { name: 'publish-to-live p50', color: '#0b4fd6', points: results.map((r) => [r.articles, median(r.publishToLive) / 1000]) },
+  { name: 'Hugo build', color: '#333333', dashed: true, points: results.map((r) => [r.articles, median(r.hugo.wall) / 1000]) },
+]);
+writeFileSync(path.join(outDir, `bench-${stamp}.svg`), chart);
+console.log(`\nSaved bench-results/bench-${stamp}.{json,md,svg}`);
