@@ -30,10 +30,14 @@ export async function uniqueSlug(strapi: Core.Strapi, uid: string, text: string,
   }
 }
 
-/** An empty slug is made from the title by the Vietnamese rule. */
-export async function fillSlug(strapi: Core.Strapi, uid: string, data: Record<string, unknown>): Promise<void> {
+/**
+ * An empty slug is made from the title by the Vietnamese rule: a new entry's, or one an
+ * editor emptied. An update that does not send the slug keeps it, so a corrected title never
+ * moves a published page.
+ */
+export async function fillSlug(strapi: Core.Strapi, uid: string, data: Record<string, unknown>, creating: boolean): Promise<void> {
   const source = SLUG_SOURCES[uid];
-  if (!source || (typeof data.slug === 'string' && data.slug.trim() !== '')) return;
+  if (!source || (!creating && !('slug' in data)) || (typeof data.slug === 'string' && data.slug.trim() !== '')) return;
   const text = data[source];
   if (typeof text !== 'string' || text.trim() === '') return;
   const slug = await uniqueSlug(strapi, uid, text);

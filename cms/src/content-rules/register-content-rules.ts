@@ -20,7 +20,7 @@ export function registerContentRules(strapi: Core.Strapi): void {
 
     if ((action === 'create' || action === 'update') && params.data) {
       const creating = action === 'create';
-      await fillSlug(strapi, uid, params.data);
+      await fillSlug(strapi, uid, params.data, creating);
       checkRequiredText(uid, params.data, creating);
       checkScheduleOrder(uid, params.data);
       if (uid === 'api::resolution-task.resolution-task') {

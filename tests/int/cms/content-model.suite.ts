@@ -109,7 +109,14 @@ export function contentModelSuite(client: DatabaseClient): void {
       const response = await rest(`${cms.url}/api/articles`, { method: 'POST', token, body: { data: { title } } });
       expect(response.status).toBe(201);
       expect(response.body.data.slug).toBe('dai-hoi-doan-phuong-bach-dang-lan-thu-xv');
-      await cms.strapi.documents(ARTICLE).delete({ documentId: response.body.data.documentId });
+
+      // A published page keeps its address when its title is corrected; only an emptied slug is refilled.
+      const { documentId } = response.body.data;
+      const renamed = await rest(`${cms.url}/api/articles/${documentId}`, { method: 'PUT', token, body: { data: { title: `${title} (đính chính)` } } });
+      expect(renamed.body.data.slug).toBe('dai-hoi-doan-phuong-bach-dang-lan-thu-xv');
+      const emptied = await rest(`${cms.url}/api/articles/${documentId}`, { method: 'PUT', token, body: { data: { title: `${title} (đính chính)`, slug: '' } } });
+      expect(emptied.body.data.slug).toBe('dai-hoi-doan-phuong-bach-dang-lan-thu-xv-dinh-chinh');
+      await cms.strapi.documents(ARTICLE).delete({ documentId });
     });
   });
 
