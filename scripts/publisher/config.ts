@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { envFile, repoRoot } from '../lib/paths.js';
 
 /** The process environment wins over the git-ignored .env, as everywhere in this repo. */
-function readEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
   const fromFile = existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
   return { ...fromFile, ...env };
 }

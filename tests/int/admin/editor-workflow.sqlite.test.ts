@@ -1,23 +1,17 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledPublishing } from '../../../cms/src/scheduling/run-scheduled-publishing.js';
 import { buildCmsAdmin, cmsBuildLogFile } from '../../../scripts/lib/cms-admin-build.js';
-import { varDir } from '../../../scripts/lib/paths.js';
-import { ensurePreviewBuild } from '../../../scripts/publisher/build-preview.js';
-import { silentLog } from '../../../scripts/publisher/log.js';
-import { loadPreviewRenderer } from '../../../scripts/publisher/preview-renderer.js';
-import { createPreviewServer } from '../../../scripts/publisher/preview-server.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { launchBrowser } from '../../helpers/browser.js';
 import { freePort } from '../../../scripts/lib/free-port.js';
 import { rest } from '../../helpers/rest.js';
 import { startLivePublisher, type LivePublisher } from '../../helpers/live-publisher.js';
+import { startPreviewServer, type TestPreviewServer } from '../../helpers/preview-server.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
 const SECRET = 'rebuild-secret-for-the-editor-workflow';
@@ -36,9 +30,8 @@ describe('the editors’ workflow in the real admin', () => {
   let db: TestDatabase;
   let cms: TestStrapi;
   let live: LivePublisher;
-  let preview: Server;
+  let preview: TestPreviewServer | undefined;
   let browser: Browser;
-  let previewBuildRoot: string;
 
   async function editorAccount(code: string, email: string, firstname: string): Promise<void> {
     const role = await cms.strapi.db.query('admin::role').findOne({ where: { code } });
@@ -82,32 +75,17 @@ describe('the editors’ workflow in the real admin', () => {
     live = await startLivePublisher({ cmsUrl: () => cms.url, siteToken: () => cms.siteToken, secret: SECRET, hooksPort });
     await fetch(`${live.hooksUrl}/hooks/deploy`, { method: 'POST', headers: { Authorization: `Bearer ${SECRET}` } });
 
-    mkdirSync(varDir, { recursive: true });
-    previewBuildRoot = mkdtempSync(path.join(varDir, 'test-preview-'));
-    const buildDir = path.join(previewBuildRoot, 'preview-server');
-    await ensurePreviewBuild({ outDir: buildDir, strapiUrl: cms.url, siteUrl: live.siteUrl, output: new Writable({ write: (_c, _e, done) => done() }) });
-    const renderer = await loadPreviewRenderer(buildDir);
-    preview = createPreviewServer({
-      secret: PREVIEW_SECRET,
-      strapiUrl: cms.url,
-      previewToken: () => cms.previewToken,
-      publicSiteUrl: live.siteUrl,
-      frameAncestors: [cms.url],
-      renderer: () => renderer,
-      log: silentLog,
-    });
-    await new Promise<void>((resolve) => preview.listen(previewPort, '127.0.0.1', resolve));
+    preview = await startPreviewServer({ cms, secret: PREVIEW_SECRET, port: previewPort, siteUrl: live.siteUrl });
     browser = await launchBrowser();
     await live.settled(1);
   }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (preview) await new Promise((resolve) => preview.close(resolve));
+    await preview?.stop();
     await live?.stop();
     await cms?.stop();
     await db?.drop();
-    if (previewBuildRoot) rmSync(previewBuildRoot, { recursive: true, force: true });
     for (const name of ['REBUILD_SECRET', 'PUBLISHER_HOOK_URL', 'PREVIEW_SECRET', 'PREVIEW_URL']) delete process.env[name];
   });
 

@@ -1,16 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewLink } from '../../../cms/src/preview/preview-url.js';
-import { varDir } from '../../../scripts/lib/paths.js';
-import { ensurePreviewBuild } from '../../../scripts/publisher/build-preview.js';
-import { silentLog } from '../../../scripts/publisher/log.js';
-import { loadPreviewRenderer } from '../../../scripts/publisher/preview-renderer.js';
-import { createPreviewServer } from '../../../scripts/publisher/preview-server.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { freePort } from '../../../scripts/lib/free-port.js';
+import { startPreviewServer, type TestPreviewServer } from '../../helpers/preview-server.js';
 import { rest } from '../../helpers/rest.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
@@ -20,40 +12,24 @@ const ARTICLE = 'api::article.article';
 const CM = '/content-manager';
 
 /**
- * An author edits the sample article's draft through the admin API and opens Strapi's
- * Preview: the link the CMS signs opens the publisher's preview, which renders the draft
+ * Authors and editors save drafts through the admin API and ask for Strapi's Preview
+ * link as the admin does: the link the CMS signs opens the publisher's preview, which renders the draft
  * with the live site's templates; the content the site is built from stays as published.
  */
 describe('draft preview', () => {
   let db: TestDatabase;
   let cms: TestStrapi;
-  let preview: Server;
+  let preview: TestPreviewServer | undefined;
   let previewUrl: string;
   let authorToken: string;
   let editorToken: string;
   let sample: { documentId: string; title: string; slug: string };
-  let buildRoot: string | undefined;
 
   beforeAll(async () => {
     previewUrl = `http://127.0.0.1:${await freePort()}`;
     db = sqliteDatabase();
     cms = await bootStrapi(db, { PREVIEW_SECRET: SECRET, PREVIEW_URL: previewUrl });
-    // Inside the repo: the server build imports its packages from the repo's node_modules.
-    mkdirSync(varDir, { recursive: true });
-    buildRoot = mkdtempSync(path.join(varDir, 'test-preview-'));
-    const buildDir = path.join(buildRoot, 'preview-server');
-    await ensurePreviewBuild({ outDir: buildDir, strapiUrl: cms.url, siteUrl: SITE, output: silentStream() });
-    const renderer = await loadPreviewRenderer(buildDir);
-    preview = createPreviewServer({
-      secret: SECRET,
-      strapiUrl: cms.url,
-      previewToken: () => cms.previewToken,
-      publicSiteUrl: SITE,
-      frameAncestors: [cms.url],
-      renderer: () => renderer,
-      log: silentLog,
-    });
-    await new Promise<void>((resolve) => preview.listen(Number(new URL(previewUrl).port), '127.0.0.1', resolve));
+    preview = await startPreviewServer({ cms, secret: SECRET, port: Number(new URL(previewUrl).port), siteUrl: SITE });
 
     authorToken = await adminUser('strapi-author', 'tacgia@hbt.example.vn');
     editorToken = await adminUser('strapi-editor', 'bientap@hbt.example.vn');
@@ -61,10 +37,9 @@ describe('draft preview', () => {
   }, 180_000);
 
   afterAll(async () => {
-    if (preview) await new Promise((resolve) => preview.close(resolve));
+    await preview?.stop();
     await cms?.stop();
     await db?.drop();
-    if (buildRoot) rmSync(buildRoot, { recursive: true, force: true });
   });
 
   async function adminUser(code: string, email: string): Promise<string> {
@@ -195,7 +170,3 @@ describe('draft preview', () => {
     expect(answer.status).toBe(204);
   });
 });
-
-function silentStream(): Writable {
-  return new Writable({ write: (_chunk, _encoding, done) => done() });
-}
