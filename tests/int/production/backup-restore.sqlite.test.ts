@@ -1,0 +1,3 @@
+import { backupRestoreSuite } from './backup-restore.suite.js';
+
+backupRestoreSuite('sqlite');
