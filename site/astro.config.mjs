@@ -7,6 +7,8 @@ import { defineConfig } from 'astro/config';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const strapi = new URL(process.env.STRAPI_URL ?? 'http://127.0.0.1:1337');
+// Uploads on object storage (the CMS's S3_PUBLIC_URL) come from there, not from the CMS.
+const media = process.env.MEDIA_URL ? new URL(process.env.MEDIA_URL) : undefined;
 // The publisher builds each release into its own folder (SITE_OUT_DIR); by hand it is dist/.
 const outDir = process.env.SITE_OUT_DIR
   ? pathToFileURL(`${path.resolve(process.env.SITE_OUT_DIR)}/`)
@@ -37,9 +39,7 @@ export default defineConfig({
   // Astro inlines small scripts by default; the site's CSP allows only script files.
   vite: { build: { assetsInlineLimit: 0 } },
   image: {
-    remotePatterns: [
-      // An empty port (the scheme's default) matches any port, as Astro intends.
-      { protocol: strapi.protocol.slice(0, -1), hostname: strapi.hostname, port: strapi.port },
-    ],
+    // An empty port (the scheme's default) matches any port, as Astro intends.
+    remotePatterns: [strapi, ...(media ? [media] : [])].map((url) => ({ protocol: url.protocol.slice(0, -1), hostname: url.hostname, port: url.port })),
   },
 });

@@ -1,9 +1,30 @@
 import type { Core } from '@strapi/strapi';
 
+/**
+ * With uploads on object storage the admin shows photos from there: Strapi's default CSP
+ * (img-src, media-src) plus that origin.
+ */
+function security(mediaUrl: string): Core.Config.Middlewares[number] {
+  if (!mediaUrl) return 'strapi::security';
+  const media = new URL(mediaUrl).origin;
+  return {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:', 'https://market-assets.strapi.io', media],
+          'media-src': ["'self'", 'data:', 'blob:', media],
+        },
+      },
+    },
+  };
+}
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  security(env('UPLOAD_PROVIDER', 'local') === 'aws-s3' ? env('S3_PUBLIC_URL', '') : ''),
   {
     name: 'strapi::cors',
     config: {

@@ -15,6 +15,8 @@ export interface PreviewBuildOptions {
   siteUrl: string;
   siteDir?: string;
   output?: Writable;
+  /** The site build's settings from .env (MEDIA_URL: where photos may come from). */
+  env?: Record<string, string>;
 }
 
 const STAMP = '.source-hash';
@@ -26,7 +28,7 @@ const STAMP = '.source-hash';
  */
 export async function ensurePreviewBuild(options: PreviewBuildOptions): Promise<'fresh' | 'built'> {
   const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
-  const hash = sourceHash(siteDir, ['src', 'public', 'astro.config.mjs', 'astro.preview.config.mjs', 'package.json'], [options.strapiUrl, options.siteUrl]);
+  const hash = sourceHash(siteDir, ['src', 'public', 'astro.config.mjs', 'astro.preview.config.mjs', 'package.json'], [options.strapiUrl, options.siteUrl, JSON.stringify(options.env ?? {})]);
   const stamp = path.join(options.outDir, STAMP);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return 'fresh';
 
@@ -36,7 +38,7 @@ export async function ensurePreviewBuild(options: PreviewBuildOptions): Promise<
   await runProcess(siteBinary(siteDir, 'astro'), ['build', '--config', 'astro.preview.config.mjs'], {
     cwd: siteDir,
     // Its own cache: the preview has no collections and must not touch the site build's content store.
-    env: { ...process.env, STRAPI_URL: options.strapiUrl, SITE_URL: options.siteUrl, PREVIEW_OUT_DIR: staging, PREVIEW_CACHE_DIR: `${staging}.cache` },
+    env: { ...process.env, ...options.env, STRAPI_URL: options.strapiUrl, SITE_URL: options.siteUrl, PREVIEW_OUT_DIR: staging, PREVIEW_CACHE_DIR: `${staging}.cache` },
     output: options.output ?? process.stdout,
     label: 'astro build (preview)',
   });

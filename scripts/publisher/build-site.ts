@@ -17,6 +17,8 @@ export interface BuildSiteOptions {
   signal?: AbortSignal;
   /** Receives the build's output; the publisher's log file. */
   log?: Writable;
+  /** The site build's own settings (SITE_URL, MEDIA_URL, …) where they come from .env. */
+  env?: Record<string, string>;
 }
 
 /** npm workspaces hoist the binaries to the root; a site-local install wins when present. */
@@ -57,7 +59,7 @@ export async function buildSite(releaseDir: string, options: BuildSiteOptions): 
     const removed = await clearAstroCache(siteDir, process.env.SITE_CACHE_DIR);
     output.write(`cold build: removed ${removed.length ? removed.join(', ') : 'nothing (no cache yet)'}\n`);
   }
-  const env = { ...process.env, STRAPI_URL: options.strapiUrl, STRAPI_TOKEN: options.strapiToken, SITE_OUT_DIR: releaseDir };
+  const env = { ...process.env, ...options.env, STRAPI_URL: options.strapiUrl, STRAPI_TOKEN: options.strapiToken, SITE_OUT_DIR: releaseDir };
   const tail = outputTail(output);
   const common = { cwd: siteDir, env, output: tail.stream, signal: options.signal };
   await runProcess(siteBinary(siteDir, 'astro'), ['build', '--outDir', releaseDir], { ...common, label: 'astro build' }).catch((error: Error) => {

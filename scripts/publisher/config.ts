@@ -30,6 +30,8 @@ const publisherSchema = z
     // The CMS writes its read-only token there (same variable as cms/).
     SITE_TOKEN_FILE: withDefault(z.string(), 'var/site-token').transform(fromRepoRoot),
     PUBLIC_CMS_URL: optional(z.string().url()),
+    // Where uploads are served from when they live on object storage (the CMS's S3_PUBLIC_URL).
+    MEDIA_URL: optional(z.string().url()),
     PUBLISHER_HOST: withDefault(z.string(), '0.0.0.0'),
     PUBLIC_PORT: withDefault(port, 4321),
     PUBLISHER_PORT: withDefault(port, 4322),
@@ -69,7 +71,11 @@ export interface PublisherConfig {
   strapiToken(): string;
   /** The draft preview, when PREVIEW_SECRET is set. */
   preview: PreviewConfig | undefined;
+  /** The site build's settings found in the environment or .env, handed to each build. */
+  siteBuildEnv: Record<string, string>;
 }
+
+const SITE_BUILD_SETTINGS = ['SITE_URL', 'MEDIA_URL', 'STRAPI_PAGE_SIZE', 'STRAPI_TIMEOUT_MS', 'STRAPI_RETRIES'];
 
 export interface PreviewConfig {
   secret: string;
@@ -97,7 +103,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, env: Record<string, string | u
 
 export function publisherConfig(env = readEnvironment()): PublisherConfig {
   const e = parse(publisherSchema, env, 'Publisher');
-  const origins = [e.STRAPI_URL, e.PUBLIC_CMS_URL].filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin);
+  const origins = [e.STRAPI_URL, e.PUBLIC_CMS_URL, e.MEDIA_URL].filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin);
   return {
     secret: e.REBUILD_SECRET,
     strapiUrl: e.STRAPI_URL.replace(/\/+$/, ''),
@@ -124,6 +130,7 @@ export function publisherConfig(env = readEnvironment()): PublisherConfig {
           token: () => readToken(e.PREVIEW_TOKEN_FILE, 'preview token'),
         }
       : undefined,
+    siteBuildEnv: Object.fromEntries(SITE_BUILD_SETTINGS.flatMap((name) => (env[name] ? [[name, env[name]!]] : []))),
   };
 }
 

@@ -30,7 +30,14 @@ const publisher = new Publisher({
   deployCommand: config.deployCommand,
   log,
   build: (releaseDir, context) =>
-    buildSite(releaseDir, { strapiUrl: config.strapiUrl, strapiToken: config.strapiToken(), clearCache: context.clearCache, signal: context.signal, log: context.log }),
+    buildSite(releaseDir, {
+      strapiUrl: config.strapiUrl,
+      strapiToken: config.strapiToken(),
+      env: config.siteBuildEnv,
+      clearCache: context.clearCache,
+      signal: context.signal,
+      log: context.log,
+    }),
   check: (releaseDir) => checkRelease(releaseDir, { strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }),
 });
 await publisher.start();
@@ -64,7 +71,7 @@ const previewServer =
 if (preview && previewServer) {
   log(`draft preview on :${await listen(previewServer, preview.port)}`);
   const output = createWriteStream(path.join(config.publisherDir, 'preview-build.log'));
-  ensurePreviewBuild({ outDir: preview.buildDir, strapiUrl: config.strapiUrl, siteUrl: preview.siteUrl, output })
+  ensurePreviewBuild({ outDir: preview.buildDir, strapiUrl: config.strapiUrl, siteUrl: preview.siteUrl, env: config.siteBuildEnv, output })
     .then(async (result) => {
       previewRenderer = await loadPreviewRenderer(preview.buildDir);
       log(`draft preview ready (${result === 'built' ? 'built from the site templates' : 'templates unchanged'})`);

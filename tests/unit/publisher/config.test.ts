@@ -74,6 +74,14 @@ describe('publisherConfig', () => {
   });
 });
 
+describe('the site build settings', () => {
+  it('hands SITE_URL, MEDIA_URL and the loader settings from .env to each build, and allows photos from MEDIA_URL', () => {
+    const config = publisherConfig({ REBUILD_SECRET: 's', SITE_URL: 'https://hbt.example.vn', MEDIA_URL: 'https://media.example.vn/portal', STRAPI_PAGE_SIZE: '', DEPLOY_COMMAND: 'x' });
+    expect(config.siteBuildEnv).toEqual({ SITE_URL: 'https://hbt.example.vn', MEDIA_URL: 'https://media.example.vn/portal' });
+    expect(config.cmsOrigins).toEqual(['http://127.0.0.1:1337', 'https://media.example.vn']);
+  });
+});
+
 describe('the draft preview settings', () => {
   it('has no preview without PREVIEW_SECRET (empty counts as unset)', () => {
     expect(publisherConfig({ REBUILD_SECRET: 's' }).preview).toBeUndefined();
