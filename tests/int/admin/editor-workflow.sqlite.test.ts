@@ -18,6 +18,7 @@ const SECRET = 'rebuild-secret-for-the-editor-workflow';
 const PREVIEW_SECRET = 'preview-secret-for-the-editor-workflow';
 const PASSWORD = 'Mat-khau-2026!';
 const ARTICLE = 'api::article.article';
+const BUILD_SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'];
 // `npm run docs:screenshots` writes them into the editor guide; otherwise they are thrown away.
 const shots = process.env.GUIDE_SCREENSHOTS_DIR ? path.resolve(process.env.GUIDE_SCREENSHOTS_DIR) : mkdtempSync(path.join(os.tmpdir(), 'guide-'));
 
@@ -59,7 +60,8 @@ describe('the editors’ workflow in the real admin', () => {
   }
 
   beforeAll(async () => {
-    await buildCmsAdmin();
+    // `strapi build` loads the config, which requires the secrets (none is baked into the admin).
+    await buildCmsAdmin({ env: Object.fromEntries(BUILD_SECRETS.map((name) => [name, process.env[name] || `build-only-${name}`])) });
     mkdirSync(shots, { recursive: true });
     const [hooksPort, previewPort] = [await freePort(), await freePort()];
     const previewUrl = `http://127.0.0.1:${previewPort}`;
