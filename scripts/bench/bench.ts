@@ -20,7 +20,7 @@ import { countPages, measureSiteBuilds, type BuildRuns } from './measure-site-bu
 import { measurePublishToLive } from './measure-publish-to-live.js';
 import { pageWeight, type PageWeight } from './page-weight.js';
 import { startScratchCmsProcess } from './scratch-cms-process.js';
-import { formatRange, mebibytes, seconds, summary, table } from './stats.js';
+import { formatRange, mebibytes, percentile, seconds, summary, table } from './stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -79,7 +79,6 @@ for (const articles of sizes) {
 }
 
 const median = (list: number[]) => summary(list).median;
-const percentile = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.ceil(q * list.length) - 1)]!;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const rows = results.flatMap((r) => {
   const cold = r.builds.cold;

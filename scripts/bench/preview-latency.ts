@@ -16,7 +16,7 @@ import { silentLog } from '../publisher/log.js';
 import { loadPreviewRenderer } from '../publisher/preview-renderer.js';
 import { createPreviewServer } from '../publisher/preview-server.js';
 import { startScratchCmsProcess } from './scratch-cms-process.js';
-import { table } from './stats.js';
+import { percentile, table } from './stats.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, requests: { type: 'string', default: '100' } } });
 const articles = Number(values.articles);
@@ -67,9 +67,8 @@ try {
       times.push(performance.now() - start);
       if (response.status !== 200) throw new Error(`${label}: ${response.status} for ${link}`);
     }
-    const sorted = times.toSorted((a, b) => a - b);
-    const at = (q: number) => `${sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(0)} ms`;
-    rows.push([label, String(requests), at(0.5), at(0.95), `${sorted.at(-1)!.toFixed(0)} ms`]);
+    const ms = (q: number) => `${percentile(times, q).toFixed(0)} ms`;
+    rows.push([label, String(requests), ms(0.5), ms(0.95), ms(1)]);
   }
   await new Promise((resolve) => server.close(resolve));
 

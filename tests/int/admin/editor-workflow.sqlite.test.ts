@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledPublishing } from '../../../cms/src/scheduling/run-scheduled-publishing.js';
 import { buildCmsAdmin, cmsBuildLogFile } from '../../../scripts/lib/cms-admin-build.js';
+import { adminLogin, createAdminUser, TEST_PASSWORD } from '../../helpers/admin-users.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { launchBrowser } from '../../helpers/browser.js';
 import { freePort } from '../../../scripts/lib/free-port.js';
@@ -16,7 +17,6 @@ import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.j
 
 const SECRET = 'rebuild-secret-for-the-editor-workflow';
 const PREVIEW_SECRET = 'preview-secret-for-the-editor-workflow';
-const PASSWORD = 'Mat-khau-2026!';
 const ARTICLE = 'api::article.article';
 const BUILD_SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'];
 // `npm run docs:screenshots` writes them into the editor guide; otherwise they are thrown away.
@@ -34,18 +34,13 @@ describe('the editors’ workflow in the real admin', () => {
   let preview: TestPreviewServer | undefined;
   let browser: Browser;
 
-  async function editorAccount(code: string, email: string, firstname: string): Promise<void> {
-    const role = await cms.strapi.db.query('admin::role').findOne({ where: { code } });
-    await cms.strapi.service('admin::user').create({ email, firstname, lastname: 'HBT', password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
-  }
-
   async function logIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
     // Where the district's editors are: times in the admin read as they enter them.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const page = await context.newPage();
     await page.goto(`${cms.url}/admin/auth/login`);
     await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
     return { context, page };
   }
 
@@ -71,8 +66,8 @@ describe('the editors’ workflow in the real admin', () => {
       { REBUILD_SECRET: SECRET, PUBLISHER_HOOK_URL: `http://127.0.0.1:${hooksPort}/hooks/strapi`, PREVIEW_SECRET, PREVIEW_URL: previewUrl },
       { serveAdminPanel: true },
     );
-    await editorAccount('strapi-author', 'tacgia@hbt.example.vn', 'Lan');
-    await editorAccount('strapi-editor', 'bientap@hbt.example.vn', 'Minh');
+    await createAdminUser(cms, { code: 'strapi-author', email: 'tacgia@hbt.example.vn', firstname: 'Lan', lastname: 'HBT' });
+    await createAdminUser(cms, { code: 'strapi-editor', email: 'bientap@hbt.example.vn', firstname: 'Minh', lastname: 'HBT' });
 
     live = await startLivePublisher({ cmsUrl: () => cms.url, siteToken: () => cms.siteToken, secret: SECRET, hooksPort });
     await fetch(`${live.hooksUrl}/hooks/deploy`, { method: 'POST', headers: { Authorization: `Bearer ${SECRET}` } });
@@ -166,10 +161,9 @@ describe('the editors’ workflow in the real admin', () => {
     const draft = (await cms.strapi.documents(ARTICLE).findFirst({ filters: { slug } }))!;
     const at = new Date(Date.now() + 60 * 60_000);
     at.setSeconds(0, 0);
-    const login = await rest(`${cms.url}/admin/login`, { method: 'POST', body: { email: 'bientap@hbt.example.vn', password: PASSWORD } });
     const scheduled = await rest(`${cms.url}/content-manager/collection-types/${ARTICLE}/${draft.documentId}`, {
       method: 'PUT',
-      token: login.body.data.token,
+      token: await adminLogin(cms, 'bientap@hbt.example.vn'),
       body: { publishAt: at.toISOString() },
     });
     expect(scheduled.status).toBe(200);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminLogin, createAdminUser } from '../../helpers/admin-users.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { rest } from '../../helpers/rest.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
@@ -14,11 +15,8 @@ describe('newsroom roles: Tác giả writes, Biên tập publishes', () => {
   let authorsArticle: string;
 
   async function adminUser(code: string, email: string): Promise<string> {
-    const role = await cms.strapi.db.query('admin::role').findOne({ where: { code } });
-    const password = 'Mat-khau-2026!';
-    await cms.strapi.service('admin::user').create({ email, firstname: email.split('@')[0], password, isActive: true, registrationToken: null, roles: [role.id] });
-    const login = await rest(`${cms.url}/admin/login`, { method: 'POST', body: { email, password } });
-    return login.body.data.token;
+    await createAdminUser(cms, { code, email });
+    return adminLogin(cms, email);
   }
 
   beforeAll(async () => {

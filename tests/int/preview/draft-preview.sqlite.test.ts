@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewLink } from '../../../cms/src/preview/preview-url.js';
+import { adminLogin, createAdminUser } from '../../helpers/admin-users.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { freePort } from '../../../scripts/lib/free-port.js';
 import { startPreviewServer, type TestPreviewServer } from '../../helpers/preview-server.js';
@@ -43,10 +44,8 @@ describe('draft preview', () => {
   });
 
   async function adminUser(code: string, email: string): Promise<string> {
-    const role = await cms.strapi.db.query('admin::role').findOne({ where: { code } });
-    const password = 'Mat-khau-2026!';
-    await cms.strapi.service('admin::user').create({ email, firstname: email.split('@')[0], password, isActive: true, registrationToken: null, roles: [role.id] });
-    return (await rest(`${cms.url}/admin/login`, { method: 'POST', body: { email, password } })).body.data.token;
+    await createAdminUser(cms, { code, email });
+    return adminLogin(cms, email);
   }
 
   /** The link Strapi's "Xem trước" button opens, asked for as the admin UI asks. */
