@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { contentStoreFromDisk } from './integrations/content-store-from-disk';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const strapi = new URL(process.env.STRAPI_URL ?? 'http://127.0.0.1:1337');
@@ -35,7 +36,7 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir: cacheDir.pathname } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [sitemap({ serialize: withLastmod })],
+  integrations: [contentStoreFromDisk(), sitemap({ serialize: withLastmod })],
   // Astro inlines small scripts by default; the site's CSP allows only script files.
   vite: { build: { assetsInlineLimit: 0 } },
   image: {

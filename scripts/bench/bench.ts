@@ -4,7 +4,8 @@
  * content. For each size: a scratch CMS (its own process) with N generated articles; cold
  * and warm site builds; the same articles exported to Markdown and built by Hugo; publish-
  * to-live of edited articles through the real webhook; the weight of the home and an
- * article page. Prints one table; saves JSON, Markdown and an SVG chart to bench-results/.
+ * article page and their Lighthouse scores, served by the publisher as the public gets them.
+ * Prints the tables; saves JSON, Markdown and an SVG chart to bench-results/.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,11 +14,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort } from '../lib/free-port.js';
 import { repoRoot } from '../lib/paths.js';
+import { startLocalPublisher } from '../publisher/local-publisher.js';
 import { lineChart } from './chart.js';
 import { exportToHugo } from './hugo/export-markdown.js';
 import { ensureHugo, hugoBuild } from './hugo/hugo-build.js';
 import { countPages, measureSiteBuilds, type BuildRuns } from './measure-site-builds.js';
 import { measurePublishToLive } from './measure-publish-to-live.js';
+import { CATEGORIES, lighthouseScores, type Scores } from './lighthouse-scores.js';
 import { pageWeight, type PageWeight } from './page-weight.js';
 import { startScratchCmsProcess } from './scratch-cms-process.js';
 import { formatRange, mebibytes, percentile, seconds, summary, table } from './stats.js';
@@ -41,6 +44,7 @@ interface SizeResult {
   hugo: { wall: number[]; rss: number[]; pages: number };
   publishToLive: number[];
   weight: { home: PageWeight; article: PageWeight };
+  lighthouse: Record<'home' | 'article', Scores>;
 }
 
 const hugoVersion = ensureHugo();
@@ -70,8 +74,19 @@ for (const articles of sizes) {
       process.stderr.write(`hugo build: ${seconds(built.wall)}, ${hugo.pages} pages\n`);
     }
 
-    const publishToLive = await measurePublishToLive(cms, { hooksPort, secret }, edits);
-    results.push({ articles, pages: builds.cold.pages.at(-1)!, builds, hugo, publishToLive, weight });
+    const live = await startLocalPublisher({
+      cms: () => ({ strapiUrl: cms.url, strapiToken: cms.token }),
+      secret,
+      hooksPort,
+      timing: { debounceMs: 3000, maxWaitMs: 30_000, buildTimeoutMs: 3_600_000, keepReleases: 2 },
+    });
+    try {
+      const publishToLive = await measurePublishToLive(cms, live, secret, edits);
+      const scores = await lighthouseScores({ home: `${live.siteUrl}/`, article: `${live.siteUrl}/tin-tuc/${first.data[0]!.slug}/` }, runs);
+      results.push({ articles, pages: builds.cold.pages.at(-1)!, builds, hugo, publishToLive, weight, lighthouse: { home: scores.home!, article: scores.article! } });
+    } finally {
+      await live.stop();
+    }
   } finally {
     cms.stop();
     rmSync(workDir, { recursive: true, force: true });
@@ -101,16 +116,21 @@ const weights = results.map((r) => [
   kib(r.weight.article.jsGzip),
   String(r.weight.article.requests),
 ]);
+const lighthouseRows = results.flatMap((r) =>
+  (['home', 'article'] as const).map((page) => [r.articles.toLocaleString('en'), page, ...CATEGORIES.map((c) => formatRange(r.lighthouse[page][c], String))]),
+);
 const heading = `Portal benchmark, ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${hugoVersion.split(' ').slice(0, 2).join(' ')}; medians of ${runs} runs (min–max), pages = ${results.map((r) => `${r.pages} at ${r.articles}`).join(', ')}`;
 const mainTable = table(['articles', 'what', 'wall', 'peak RSS', 'pages/s', 'loader requests'], rows);
 const weightTable = table(['articles', 'home HTML+CSS gz', 'home JS gz', 'home requests', 'article HTML+CSS gz', 'article JS gz', 'article requests'], weights);
-console.log(`\n${heading}\n\n${mainTable}\n\nPage weight (requests: the page, its CSS and JS, images not lazy-loaded)\n\n${weightTable}`);
+const lighthouseTable = table(['articles', 'page', ...CATEGORIES], lighthouseRows);
+const report = `${heading}\n\n${mainTable}\n\nPage weight (requests: the page, its CSS and JS, images not lazy-loaded)\n\n${weightTable}\n\nLighthouse 12.2.3, mobile (simulated slow 4G), through the publisher's public server\n\n${lighthouseTable}\n`;
+console.log(`\n${report}`);
 
 const outDir = path.join(repoRoot, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 writeFileSync(path.join(outDir, `bench-${stamp}.json`), `${JSON.stringify({ heading, machine: { cores: os.cpus().length, node: process.version, hugo: hugoVersion }, results }, null, 2)}\n`);
-writeFileSync(path.join(outDir, `bench-${stamp}.md`), `${heading}\n\n${mainTable}\n\n${weightTable}\n`);
+writeFileSync(path.join(outDir, `bench-${stamp}.md`), report);
 const chart = lineChart('Build and publish-to-live time against article count', [
   { name: 'cold build (ours)', color: '#a50e0e', points: results.map((r) => [r.articles, median(r.builds.cold.wall) / 1000]) },
   { name: 'warm build (ours)', color: '#e07b00', points: results.map((r) => [r.articles, median(r.builds.warm.wall) / 1000]) },

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSite } from './build-site.js';
+import { checkRelease } from './check-release.js';
+import { createHooksServer } from './hooks-server.js';
+import { silentLog } from './log.js';
+import { createPublicServer } from './public-server.js';
+import { Publisher, type PublisherOptions } from './publisher.js';
+
+export interface LocalPublisherOptions {
+  /** Read at every build: a test may restart its CMS on another port. */
+  cms(): { strapiUrl: string; strapiToken: string };
+  secret: string;
+  hooksPort: number;
+  timing: Pick<PublisherOptions, 'debounceMs' | 'maxWaitMs' | 'buildTimeoutMs' | 'keepReleases' | 'retryDelaysMs'>;
+}
+
+export interface LocalPublisher {
+  publisher: Publisher;
+  publisherDir: string;
+  hooksUrl: string;
+  siteUrl: string;
+  /** Stops the servers and the publisher and deletes its directory. */
+  stop(): Promise<void>;
+}
+
+const listen = (server: Server, port: number) =>
+  new Promise<number>((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+
+/**
+ * The publisher as `npm run publisher` wires it — real site builds, checks and release swaps,
+ * the hooks server with its status page, the public server — on loopback, in a temporary
+ * directory with its own content cache. For tests and benchmarks.
+ */
+export async function startLocalPublisher(options: LocalPublisherOptions): Promise<LocalPublisher> {
+  const publisherDir = mkdtempSync(path.join(os.tmpdir(), 'portal-publisher-'));
+  const previousCache = process.env.SITE_CACHE_DIR;
+  process.env.SITE_CACHE_DIR = path.join(publisherDir, 'cache');
+  const publisher = new Publisher({
+    publisherDir,
+    ...options.timing,
+    log: silentLog,
+    build: (releaseDir, context) => buildSite(releaseDir, { ...options.cms(), clearCache: context.clearCache, signal: context.signal, log: context.log }),
+    check: (releaseDir) => checkRelease(releaseDir, options.cms()),
+  });
+  await publisher.start();
+  const hooks = createHooksServer({ publisher, secret: options.secret, log: silentLog });
+  const site = createPublicServer({ publisherDir, imageOrigins: [options.cms().strapiUrl], log: silentLog });
+  const hooksUrl = `http://127.0.0.1:${await listen(hooks, options.hooksPort)}`;
+  const siteUrl = `http://127.0.0.1:${await listen(site, 0)}`;
+  return {
+    publisher,
+    publisherDir,
+    hooksUrl,
+    siteUrl,
+    async stop() {
+      await publisher.stop();
+      await Promise.all([hooks, site].map((server) => new Promise((resolve) => server.close(resolve))));
+      if (previousCache === undefined) delete process.env.SITE_CACHE_DIR;
+      else process.env.SITE_CACHE_DIR = previousCache;
+      rmSync(publisherDir, { recursive: true, force: true });
+    },
+  };
+}
