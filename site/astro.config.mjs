@@ -1,4 +1,5 @@
 // @ts-check
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,14 +18,40 @@ const outDir = process.env.SITE_OUT_DIR
 // The content cache (synced entries and the loader's sync marks) outlives a release.
 const cacheDir = process.env.SITE_CACHE_DIR ? pathToFileURL(`${path.resolve(process.env.SITE_CACHE_DIR)}/`) : undefined;
 
+// An incremental build (scripts/publisher/incremental/) renders only changed pages into
+// outDir; the others are the live release's, and its page map lists them.
+const baseRelease = process.env.SITE_BASE_RELEASE ? pathToFileURL(`${path.resolve(process.env.SITE_BASE_RELEASE)}/`) : undefined;
+
+/** The paths of the dynamic routes' pages that a page map (src/lib/page-inputs.ts) lists. */
+function mappedPaths(/** @type {string | undefined} */ dir) {
+  if (!dir || !existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .flatMap((name) => Object.keys(JSON.parse(readFileSync(path.join(dir, name), 'utf8'))));
+}
+
+// The live release's pages this build does not render still belong in the sitemap, unless
+// this build's own map (complete once the pages are generated) no longer has them.
+const livePages = baseRelease ? mappedPaths(process.env.SITE_PAGE_INPUTS_BASE) : [];
+const livePageSet = new Set(livePages);
+/** @type {Set<string> | undefined} */
+let stillMapped;
+function stillExists(/** @type {string} */ url) {
+  if (!baseRelease) return true;
+  stillMapped ??= new Set(mappedPaths(process.env.SITE_PAGE_INPUTS_OUT));
+  const page = decodeURI(new URL(url).pathname);
+  return stillMapped.has(page) || !livePageSet.has(page);
+}
+
 /**
  * The sitemap runs after every page is written, so each URL's lastmod is read back from
  * the og:updated_time its own page printed (from the entry's updatedAt). Pages without
  * one — listings, search — are left without lastmod rather than given a made-up date.
  */
 async function withLastmod(/** @type {import('@astrojs/sitemap').SitemapItem} */ item) {
-  const page = decodeURI(new URL(item.url).pathname).replace(/^\//, '');
-  const html = await readFile(new URL(`${page}index.html`, outDir), 'utf8').catch(() => '');
+  const page = `${decodeURI(new URL(item.url).pathname).replace(/^\//, '')}index.html`;
+  const read = (/** @type {URL} */ root) => readFile(new URL(page, root), 'utf8');
+  const html = await read(outDir).catch(() => (baseRelease ? read(baseRelease) : '')).catch(() => '');
   const lastmod = /<meta property="og:updated_time" content="([^"]+)"/.exec(html)?.[1];
   return lastmod ? { ...item, lastmod } : item;
 }
@@ -36,7 +63,10 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir: cacheDir.pathname } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentStoreFromDisk(), sitemap({ serialize: withLastmod })],
+  integrations: [
+    contentStoreFromDisk(),
+    sitemap({ serialize: withLastmod, customPages: livePages.map((page) => new URL(page, site).href), filter: stillExists }),
+  ],
   // Astro inlines small scripts by default; the site's CSP allows only script files.
   vite: { build: { assetsInlineLimit: 0 } },
   image: {

@@ -43,6 +43,8 @@ interface SizeResult {
   builds: Record<'cold' | 'warm', BuildRuns>;
   hugo: { wall: number[]; rss: number[]; pages: number };
   publishToLive: number[];
+  /** The same edits, released incrementally. */
+  incremental: number[];
   weight: { home: PageWeight; article: PageWeight };
   lighthouse: Record<'home' | 'article', Scores>;
 }
@@ -74,19 +76,30 @@ for (const articles of sizes) {
       process.stderr.write(`hugo build: ${seconds(built.wall)}, ${hugo.pages} pages\n`);
     }
 
-    const live = await startLocalPublisher({
-      cms: () => ({ strapiUrl: cms.url, strapiToken: cms.token }),
-      secret,
-      hooksPort,
-      timing: { debounceMs: 3000, maxWaitMs: 30_000, buildTimeoutMs: 3_600_000, keepReleases: 2 },
+    const publishWith = async (fullBuildEveryMs: number | undefined, then?: (siteUrl: string) => Promise<void>) => {
+      const live = await startLocalPublisher({
+        cms: () => ({ strapiUrl: cms.url, strapiToken: cms.token }),
+        secret,
+        hooksPort,
+        timing: { debounceMs: 3000, maxWaitMs: 30_000, buildTimeoutMs: 3_600_000, keepReleases: 2 },
+        fullBuildEveryMs,
+      });
+      try {
+        const times = await measurePublishToLive(cms, live, secret, edits);
+        await then?.(live.siteUrl);
+        return times;
+      } finally {
+        await live.stop();
+      }
+    };
+    process.stderr.write('publish-to-live, full builds:\n');
+    const publishToLive = await publishWith(0);
+    process.stderr.write('publish-to-live, incremental builds:\n');
+    let scores: Record<string, Scores> = {};
+    const incremental = await publishWith(undefined, async (siteUrl) => {
+      scores = await lighthouseScores({ home: `${siteUrl}/`, article: `${siteUrl}/tin-tuc/${first.data[0]!.slug}/` }, runs);
     });
-    try {
-      const publishToLive = await measurePublishToLive(cms, live, secret, edits);
-      const scores = await lighthouseScores({ home: `${live.siteUrl}/`, article: `${live.siteUrl}/tin-tuc/${first.data[0]!.slug}/` }, runs);
-      results.push({ articles, pages: builds.cold.pages.at(-1)!, builds, hugo, publishToLive, weight, lighthouse: { home: scores.home!, article: scores.article! } });
-    } finally {
-      await live.stop();
-    }
+    results.push({ articles, pages: builds.cold.pages.at(-1)!, builds, hugo, publishToLive, incremental, weight, lighthouse: { home: scores.home!, article: scores.article! } });
   } finally {
     cms.stop();
     rmSync(workDir, { recursive: true, force: true });
@@ -104,7 +117,9 @@ const rows = results.flatMap((r) => {
     [at, 'warm build, no change (ours)', formatRange(r.builds.warm.wall, seconds), formatRange(r.builds.warm.rss, mebibytes), formatRange(pagesPerSecond(r.builds.warm), (n) => n.toFixed(0)), formatRange(r.builds.warm.requests, String)],
     [at, `Hugo, same articles (${r.hugo.pages} pages)`, formatRange(r.hugo.wall, seconds), formatRange(r.hugo.rss, mebibytes), formatRange(r.hugo.wall.map((w) => (r.hugo.pages / w) * 1000), (n) => n.toFixed(0)), '—'],
     [at, 'cold build ours / Hugo', `× ${(median(cold.wall) / median(r.hugo.wall)).toFixed(1)}`, '', '', ''],
-    [at, `publish-to-live, ${r.publishToLive.length} edits (p50 / p95)`, `${seconds(median(r.publishToLive))} / ${seconds(percentile(r.publishToLive, 0.95))}`, '', '', ''],
+    [at, `publish-to-live, full build, ${r.publishToLive.length} edits (p50 / p95)`, `${seconds(median(r.publishToLive))} / ${seconds(percentile(r.publishToLive, 0.95))}`, '', '', ''],
+    [at, `publish-to-live, incremental, ${r.incremental.length} edits (p50 / p95)`, `${seconds(median(r.incremental))} / ${seconds(percentile(r.incremental, 0.95))}`, '', '', ''],
+    [at, 'incremental publish-to-live / Hugo build', `× ${(median(r.incremental) / median(r.hugo.wall)).toFixed(1)}`, '', '', ''],
   ];
 });
 const weights = results.map((r) => [
@@ -134,7 +149,8 @@ writeFileSync(path.join(outDir, `bench-${stamp}.md`), report);
 const chart = lineChart('Build and publish-to-live time against article count', [
   { name: 'cold build (ours)', color: '#a50e0e', points: results.map((r) => [r.articles, median(r.builds.cold.wall) / 1000]) },
   { name: 'warm build (ours)', color: '#e07b00', points: results.map((r) => [r.articles, median(r.builds.warm.wall) / 1000]) },
-  { name: 'publish-to-live p50', color: '#0b4fd6', points: results.map((r) => [r.articles, median(r.publishToLive) / 1000]) },
+  { name: 'publish-to-live p50, full build', color: '#0b4fd6', points: results.map((r) => [r.articles, median(r.publishToLive) / 1000]) },
+  { name: 'publish-to-live p50, incremental', color: '#1a7f37', points: results.map((r) => [r.articles, median(r.incremental) / 1000]) },
   { name: 'Hugo build', color: '#333333', dashed: true, points: results.map((r) => [r.articles, median(r.hugo.wall) / 1000]) },
 ]);
 writeFileSync(path.join(outDir, `bench-${stamp}.svg`), chart);

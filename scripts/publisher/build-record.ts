@@ -18,5 +18,7 @@ export const buildRecordSchema = z.object({
   /** Relative to PUBLISHER_DIR. */
   log: z.string(),
   deploy: deployResultSchema.optional(),
+  /** Full or incremental, why, and how many pages an incremental build rendered. */
+  build: z.object({ kind: z.enum(['full', 'incremental']), reason: z.string(), pagesRendered: z.number().int().optional() }).optional(),
 });
 export type BuildRecord = z.infer<typeof buildRecordSchema>;

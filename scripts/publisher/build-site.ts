@@ -19,6 +19,8 @@ export interface BuildSiteOptions {
   log?: Writable;
   /** The site build's own settings (SITE_URL, MEDIA_URL, …) where they come from .env. */
   env?: Record<string, string>;
+  /** Where the build writes its page map; with `base`, only pages changed since that release are rendered. */
+  pageMap?: { out: string; base?: { mapDir: string; releaseDir: string } };
 }
 
 /** npm workspaces hoist the binaries to the root; a site-local install wins when present. */
@@ -51,21 +53,48 @@ function outputTail(output: Writable) {
   return { stream, reason: () => REASON.exec(recent.replace(/\x1b\[[0-9;]*m/g, ''))?.[1]?.trim() };
 }
 
-/** The real build: `astro build --outDir <releaseDir>` from site/, then pagefind's index over it. */
-export async function buildSite(releaseDir: string, options: BuildSiteOptions): Promise<void> {
+const pageMapEnv = (pageMap: BuildSiteOptions['pageMap']): Record<string, string> =>
+  !pageMap
+    ? {}
+    : {
+        SITE_PAGE_INPUTS_OUT: pageMap.out,
+        ...(pageMap.base ? { SITE_PAGE_INPUTS_BASE: pageMap.base.mapDir, SITE_BASE_RELEASE: pageMap.base.releaseDir } : {}),
+      };
+
+/** `astro build --outDir <outDir>` from site/: every page, or with a base page map the changed ones. */
+export async function astroBuild(outDir: string, options: BuildSiteOptions): Promise<void> {
   const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
   const output = options.log ?? process.stdout;
   if (options.clearCache) {
     const removed = await clearAstroCache(siteDir, process.env.SITE_CACHE_DIR);
     output.write(`cold build: removed ${removed.length ? removed.join(', ') : 'nothing (no cache yet)'}\n`);
   }
-  const env = { ...process.env, ...options.env, STRAPI_URL: options.strapiUrl, STRAPI_TOKEN: options.strapiToken, SITE_OUT_DIR: releaseDir };
+  const env = {
+    ...process.env,
+    ...options.env,
+    ...pageMapEnv(options.pageMap),
+    STRAPI_URL: options.strapiUrl,
+    STRAPI_TOKEN: options.strapiToken,
+    SITE_OUT_DIR: outDir,
+  };
   const tail = outputTail(output);
-  const common = { cwd: siteDir, env, output: tail.stream, signal: options.signal };
-  await runProcess(siteBinary(siteDir, 'astro'), ['build', '--outDir', releaseDir], { ...common, label: 'astro build' }).catch((error: Error) => {
-    const reason = tail.reason();
-    throw reason ? new Error(`${error.message}: ${reason}`) : error;
-  });
-  await removeAstroInternals(releaseDir);
-  await runProcess(siteBinary(siteDir, 'pagefind'), ['--site', releaseDir], { ...common, label: 'pagefind' });
+  await runProcess(siteBinary(siteDir, 'astro'), ['build', '--outDir', outDir], { cwd: siteDir, env, output: tail.stream, signal: options.signal, label: 'astro build' }).catch(
+    (error: Error) => {
+      const reason = tail.reason();
+      throw reason ? new Error(`${error.message}: ${reason}`) : error;
+    },
+  );
+  await removeAstroInternals(outDir);
+}
+
+/** Pagefind's search index over a whole release. */
+export async function indexSite(releaseDir: string, options: Pick<BuildSiteOptions, 'siteDir' | 'log' | 'signal'>): Promise<void> {
+  const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
+  await runProcess(siteBinary(siteDir, 'pagefind'), ['--site', releaseDir], { cwd: siteDir, env: process.env, output: options.log ?? process.stdout, signal: options.signal, label: 'pagefind' });
+}
+
+/** The real full build: every page, then pagefind's index over it. */
+export async function buildSite(releaseDir: string, options: BuildSiteOptions): Promise<void> {
+  await astroBuild(releaseDir, options);
+  await indexSite(releaseDir, options);
 }

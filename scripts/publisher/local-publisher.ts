@@ -3,10 +3,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSite } from './build-site.js';
 import { checkRelease } from './check-release.js';
 import { createHooksServer } from './hooks-server.js';
 import { silentLog } from './log.js';
+import { createSiteBuilder } from './incremental/site-builder.js';
 import { createPublicServer } from './public-server.js';
 import { Publisher, type PublisherOptions } from './publisher.js';
 
@@ -16,6 +16,8 @@ export interface LocalPublisherOptions {
   secret: string;
   hooksPort: number;
   timing: Pick<PublisherOptions, 'debounceMs' | 'maxWaitMs' | 'buildTimeoutMs' | 'keepReleases' | 'retryDelaysMs'>;
+  /** 0 makes every build a full one. */
+  fullBuildEveryMs?: number;
 }
 
 export interface LocalPublisher {
@@ -43,7 +45,7 @@ export async function startLocalPublisher(options: LocalPublisherOptions): Promi
     publisherDir,
     ...options.timing,
     log: silentLog,
-    build: (releaseDir, context) => buildSite(releaseDir, { ...options.cms(), clearCache: context.clearCache, signal: context.signal, log: context.log }),
+    build: createSiteBuilder({ publisherDir, cms: options.cms, fullBuildEveryMs: options.fullBuildEveryMs }),
     check: (releaseDir) => checkRelease(releaseDir, options.cms()),
   });
   await publisher.start();

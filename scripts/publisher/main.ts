@@ -6,12 +6,12 @@ import { createWriteStream } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { buildSite } from './build-site.js';
 import { checkRelease } from './check-release.js';
 import { publisherConfig } from './config.js';
 import { deployToken } from './deploy-token.js';
 import { buildFirstRelease } from './first-release.js';
 import { ensurePreviewBuild } from './build-preview.js';
+import { createSiteBuilder } from './incremental/site-builder.js';
 import { createHooksServer } from './hooks-server.js';
 import { consoleLog as log } from './log.js';
 import { loadPreviewRenderer, type PreviewRenderer } from './preview-renderer.js';
@@ -29,15 +29,11 @@ const publisher = new Publisher({
   keepReleases: config.keepReleases,
   deployCommand: config.deployCommand,
   log,
-  build: (releaseDir, context) =>
-    buildSite(releaseDir, {
-      strapiUrl: config.strapiUrl,
-      strapiToken: config.strapiToken(),
-      env: config.siteBuildEnv,
-      clearCache: context.clearCache,
-      signal: context.signal,
-      log: context.log,
-    }),
+  build: createSiteBuilder({
+    publisherDir: config.publisherDir,
+    cms: () => ({ strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }),
+    env: config.siteBuildEnv,
+  }),
   check: (releaseDir) => checkRelease(releaseDir, { strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }),
 });
 await publisher.start();

@@ -1,4 +1,4 @@
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -21,6 +21,15 @@ async function* files(dir: string): AsyncGenerator<string> {
 }
 
 const readOrNothing = (file: string) => readFile(file).catch(() => undefined);
+const statOrNothing = (file: string) => stat(file).catch(() => undefined);
+
+/** A file an incremental build hard-linked from the live release: its variants came with it. */
+async function linkedVariants(file: string, previous: string): Promise<number | undefined> {
+  const [mine, theirs] = await Promise.all([stat(file), statOrNothing(previous)]);
+  if (!theirs || mine.ino !== theirs.ino || mine.dev !== theirs.dev) return undefined;
+  const present = await Promise.all(variants.map((suffix) => statOrNothing(file + suffix)));
+  return present.filter(Boolean).length;
+}
 
 /**
  * Brotli at its best level costs ~10 ms a page; most pages are the same as in the live
@@ -59,9 +68,16 @@ export async function precompress(releaseDir: string, previousRelease?: string):
   let written = 0;
   const worker = async () => {
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+      const previous = previousRelease && path.join(previousRelease, path.relative(releaseDir, file));
+      // Copying a variant over its own hard link would empty it in the live release too.
+      const linked = previous ? await linkedVariants(file, previous) : undefined;
+      if (linked !== undefined) {
+        written += linked;
+        continue;
+      }
       const content = await readFile(file);
       if (content.length < minimumBytes) continue;
-      const variantCount = await compress(file, content, previousRelease && path.join(previousRelease, path.relative(releaseDir, file)));
+      const variantCount = await compress(file, content, previous);
       written += variantCount;
     }
   };

@@ -16,10 +16,25 @@ export interface BuildContext {
   log: Writable;
   /** A cold build was asked for (`?clear_cache=1`). */
   clearCache: boolean;
+  /** Why this build runs. */
+  triggers: Trigger[];
+  /** 1, or 2+ when retrying a failed build of the same events. */
+  attempt: number;
+  /** The release the public sees now, if any. */
+  live: { id: string; dir: string } | undefined;
+  /** Every release on disk. */
+  releases: string[];
 }
 
-/** Writes a complete site into `releaseDir`; the real one is `buildSite`, tests pass small fakes. */
-export type BuildFunction = (releaseDir: string, context: BuildContext) => Promise<void>;
+/** What kind of build ran and why (incremental builds also say how many pages they rendered). */
+export interface BuildOutcome {
+  kind: 'full' | 'incremental';
+  reason: string;
+  pagesRendered?: number;
+}
+
+/** Writes a complete site into `releaseDir`; the real one is `createSiteBuilder`, tests pass small fakes. */
+export type BuildFunction = (releaseDir: string, context: BuildContext) => Promise<BuildOutcome | void>;
 /** Throws when the site in `releaseDir` must not go live; the real one is `checkRelease`. */
 export type CheckFunction = (releaseDir: string) => Promise<void>;
 
@@ -69,21 +84,30 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
   let result: BuildRecord;
   try {
     const limit = deadline(signal, options.buildTimeoutMs, 'the build');
+    const live = await store.current();
+    let outcome: BuildOutcome | void;
     try {
-      await options.build(staging, { signal: limit.signal, log: logStream, clearCache: batch.clearCache });
+      outcome = await options.build(staging, {
+        signal: limit.signal,
+        log: logStream,
+        clearCache: batch.clearCache,
+        triggers: batch.items,
+        attempt: batch.attempt,
+        live: live ? { id: live.id, dir: store.releaseDir(live.id) } : undefined,
+        releases: await store.list(),
+      });
       // A build that ignored the abort must not go live either.
       if (limit.signal.aborted) throw limit.signal.reason;
     } finally {
       limit.clear();
     }
-    const live = await store.current();
     note(`built; ${await precompress(staging, live ? store.releaseDir(live.id) : undefined)} precompressed variants`);
     await options.check(staging);
     note('release check passed');
     await rename(staging, release);
     await store.swap(id);
     note(`live: current → releases/${id}`);
-    result = record({ ok: true, error: null });
+    result = record({ ok: true, error: null, ...(outcome ? { build: outcome } : {}) });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     note(`FAILED: ${(error as Error).stack ?? String(error)}`);

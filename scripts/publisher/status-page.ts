@@ -63,6 +63,14 @@ const triggerList = (triggers: Trigger[]) =>
 const outcome = (build: BuildRecord) => (build.ok ? '<span class="ok">Thành công</span>' : '<span class="failed">Thất bại</span>');
 const reason = (build: BuildRecord) => escapeHtml(build.error ?? (build.deploy && !build.deploy.ok ? `DEPLOY_COMMAND: ${build.deploy.error}` : '—'));
 
+/** Full or incremental, and why the publisher chose it. */
+function buildKind(build: BuildRecord): string {
+  if (!build.build) return '—';
+  const { kind, reason: why, pagesRendered } = build.build;
+  const label = kind === 'full' ? 'Đầy đủ' : `Từng phần (${pagesRendered ?? 0} trang)`;
+  return escapeHtml(`${label}: ${why}`);
+}
+
 function stateDetail(status: PublisherStatus): string {
   if (status.building) return `: phiên bản ${escapeHtml(status.building.id)}, bắt đầu ${time(status.building.startedAt)}`;
   if (status.state === 'waiting' && status.nextBuildAt) {
@@ -82,6 +90,7 @@ function lastBuild(build: BuildRecord | null): string {
 <dt>Bắt đầu</dt><dd>${time(build.startedAt)}</dd>
 <dt>Thời lượng</dt><dd>${formatDuration(build.durationMs)}</dd>
 <dt>Kết quả</dt><dd>${outcome(build)}</dd>
+<dt>Cách xây dựng</dt><dd>${buildKind(build)}</dd>
 <dt>Lý do</dt><dd>${reason(build)}</dd>${deploy}
 <dt>Nhật ký</dt><dd><code>${escapeHtml(build.log)}</code></dd>
 </dl>
@@ -94,12 +103,12 @@ function history(builds: BuildRecord[]): string {
   const rows = builds
     .map(
       (b) =>
-        `<tr><th scope="row">${escapeHtml(b.id)}</th><td>${time(b.startedAt)}</td><td>${formatDuration(b.durationMs)}</td><td>${outcome(b)}</td><td>${reason(b)}</td><td>${b.trigger.map(describeTrigger).join('<br>')}</td></tr>`,
+        `<tr><th scope="row">${escapeHtml(b.id)}</th><td>${time(b.startedAt)}</td><td>${formatDuration(b.durationMs)}</td><td>${outcome(b)}</td><td>${buildKind(b)}</td><td>${reason(b)}</td><td>${b.trigger.map(describeTrigger).join('<br>')}</td></tr>`,
     )
     .join('\n');
   return `<div class="scroll"><table>
 <caption>${builds.length} lần xây dựng gần nhất, mới nhất trước</caption>
-<thead><tr><th scope="col">Phiên bản</th><th scope="col">Bắt đầu</th><th scope="col">Thời lượng</th><th scope="col">Kết quả</th><th scope="col">Lý do</th><th scope="col">Kích hoạt bởi</th></tr></thead>
+<thead><tr><th scope="col">Phiên bản</th><th scope="col">Bắt đầu</th><th scope="col">Thời lượng</th><th scope="col">Kết quả</th><th scope="col">Cách xây dựng</th><th scope="col">Lý do</th><th scope="col">Kích hoạt bởi</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -20,3 +20,8 @@ export function pageItems<T>(items: readonly T[], page: number): T[] {
 export function laterPages(total: number): number[] {
   return Array.from({ length: lastPage(total) - 1 }, (_, i) => i + 2);
 }
+
+/** What one page of a listing shows: its slice and where the listing ends. */
+export function listingInput<T>(items: readonly T[], page: number) {
+  return { page, last: lastPage(items.length), items: pageItems(items, page) };
+}

@@ -103,21 +103,40 @@ export const attendancesByPerson = once(async () => {
   return index;
 });
 
-/** Same category first, then the newest elsewhere; walks at most a few entries per article. */
-export async function relatedArticles(article: ArticleView, limit = 5): Promise<ArticleView[]> {
-  const [all, byCategory] = await Promise.all([articles(), articlesByCategory()]);
-  const sameCategory = article.category ? (byCategory.get(article.category.documentId) ?? []) : [];
-  const seen = new Set([article.documentId]);
+const positions = (lists: Iterable<ArticleView[]>) => {
+  const index = new Map<ArticleView[], Map<string, number>>();
+  for (const list of lists) index.set(list, new Map(list.map((a, i) => [a.documentId, i])));
+  return index;
+};
+const categoryPositions = once(async () => positions((await articlesByCategory()).values()));
+const sitePositions = once(async () => positions([await articles()]));
+
+/** Up to `limit` entries of `list` nearest to position `at`, the newer one first at each distance. */
+function nearest(list: ArticleView[], at: number, limit: number, seen: Set<string>): ArticleView[] {
   const picked: ArticleView[] = [];
-  for (const list of [sameCategory, all]) {
-    for (const candidate of list) {
-      if (picked.length === limit) return picked;
-      if (seen.has(candidate.documentId)) continue;
+  for (let distance = 1; picked.length < limit && (at - distance >= 0 || at + distance < list.length); distance += 1) {
+    for (const candidate of [list[at - distance], list[at + distance]]) {
+      if (!candidate || seen.has(candidate.documentId) || picked.length === limit) continue;
       seen.add(candidate.documentId);
       picked.push(candidate);
     }
   }
   return picked;
+}
+
+/**
+ * The articles posted just before and after this one in its category, then across the site,
+ * newest first. Neighbours in time rather than the newest news: a reader of a 2021 report
+ * sees what happened around it, and an edit changes the related lists of a handful of
+ * pages instead of every page of the category (what keeps incremental releases small).
+ */
+export async function relatedArticles(article: ArticleView, limit = 5): Promise<ArticleView[]> {
+  const [all, byCategory, inCategory, inSite] = await Promise.all([articles(), articlesByCategory(), categoryPositions(), sitePositions()]);
+  const seen = new Set([article.documentId]);
+  const sameCategory = article.category ? (byCategory.get(article.category.documentId) ?? []) : [];
+  const picked = nearest(sameCategory, inCategory.get(sameCategory)?.get(article.documentId) ?? -1, limit, seen);
+  picked.push(...nearest(all, inSite.get(all)?.get(article.documentId) ?? -1, limit - picked.length, seen));
+  return picked.sort(byPostedDesc);
 }
 
 /** This year's tasks on the home page; early in January, before any are entered, the newest year's. */

@@ -1,0 +1,47 @@
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import path from 'node:path';
+
+const VARIANTS = ['.br', '.gz'];
+
+async function* files(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(full);
+    else if (entry.isFile()) yield full;
+  }
+}
+
+/** Removes `dir` and its parents up to `root` while they are empty. */
+async function removeEmptyParents(dir: string, root: string): Promise<void> {
+  for (let current = dir; current.startsWith(`${root}${path.sep}`); current = path.dirname(current)) {
+    const removed = await rmdir(current).then(
+      () => true,
+      () => false,
+    );
+    if (!removed) return;
+  }
+}
+
+/**
+ * Moves every file of a partial build into a linked copy of the live release — renamed over
+ * the link, with the stale compressed variants unlinked — and removes the pages that are gone
+ * (`removedPages`, URL paths). Returns the files written, relative to the release.
+ */
+export async function overlayRelease(partialDir: string, releaseDir: string, removedPages: Iterable<string>): Promise<string[]> {
+  const written: string[] = [];
+  for await (const file of files(partialDir)) {
+    const relative = path.relative(partialDir, file);
+    const target = path.join(releaseDir, relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    await Promise.all(VARIANTS.map((suffix) => rm(target + suffix, { force: true })));
+    await rename(file, target);
+    written.push(relative);
+  }
+  for (const page of removedPages) {
+    const dir = path.join(releaseDir, ...page.split('/').filter(Boolean));
+    if (!dir.startsWith(`${releaseDir}${path.sep}`)) throw new Error(`page ${page} is outside the release`);
+    await Promise.all(['index.html', ...VARIANTS.map((suffix) => `index.html${suffix}`)].map((name) => rm(path.join(dir, name), { force: true })));
+    await removeEmptyParents(dir, releaseDir);
+  }
+  return written;
+}

@@ -1,0 +1,58 @@
+import type { Trigger } from '../trigger.js';
+import type { PageMapStamp } from './page-map.js';
+
+/** Content whose pages the page map can follow; anything else changes every page. */
+const MAPPED_TYPES = new Set([
+  'api::article.article',
+  'api::attendee.attendee',
+  'api::resolution-task.resolution-task',
+  'api::photo-gallery.photo-gallery',
+  'api::category.category',
+]);
+
+export type BuildPlan = { kind: 'full'; reason: string } | { kind: 'incremental'; reason: string };
+
+export interface PlanInput {
+  triggers: readonly Trigger[];
+  clearCache: boolean;
+  attempt: number;
+  /** The live release's page map, when there is a live release and it has one. */
+  liveMap: PageMapStamp | undefined;
+  hasLive: boolean;
+  sourceHash: string;
+  now: Date;
+  /** A full build at least this often, so nothing an incremental run missed can stay. */
+  fullBuildEveryMs: number;
+}
+
+const REQUESTED: Record<string, string> = {
+  deploy: 'yêu cầu từ deploy hook',
+  cli: 'yêu cầu xây dựng lại (npm run rebuild)',
+  startup: 'publisher khởi động',
+};
+
+function unmappedReason(trigger: Trigger): string {
+  if (trigger.event?.startsWith('media.')) return 'thư viện ảnh thay đổi';
+  if (trigger.uid === 'api::site-setting.site-setting') return 'cài đặt chung của cổng đã thay đổi';
+  return `thay đổi ${trigger.uid ?? trigger.event ?? 'không rõ loại'}`;
+}
+
+/**
+ * Full or incremental, and why: an incremental build only for published changes to mapped
+ * content, on top of a live release built from the same templates, whose map is there.
+ */
+export function planBuild(input: PlanInput): BuildPlan {
+  const full = (reason: string): BuildPlan => ({ kind: 'full', reason });
+  if (input.clearCache) return full('yêu cầu xây dựng từ đầu (clear_cache)');
+  if (input.attempt > 1) return full('lần thử trước thất bại');
+  if (!input.hasLive) return full('chưa có bản phát hành nào');
+  if (!input.liveMap) return full('bản phát hành hiện tại không có bản đồ trang');
+  if (input.liveMap.sourceHash !== input.sourceHash) return full('giao diện hoặc cấu hình trang đã thay đổi');
+  if (input.now.getTime() - Date.parse(input.liveMap.fullBuildAt) >= input.fullBuildEveryMs) return full('đến lượt xây dựng đầy đủ định kỳ');
+  const requested = input.triggers.find((t) => t.source !== 'strapi');
+  if (requested) return full(REQUESTED[requested.source] ?? requested.source);
+  const unmapped = input.triggers.find((t) => !t.uid || !MAPPED_TYPES.has(t.uid));
+  if (unmapped) return full(unmappedReason(unmapped));
+  const documents = new Set(input.triggers.map((t) => t.documentId ?? t.uid)).size;
+  return { kind: 'incremental', reason: `${documents} tài liệu thay đổi` };
+}

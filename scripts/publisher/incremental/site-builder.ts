@@ -1,0 +1,93 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { repoRoot } from '../../lib/paths.js';
+import { sourceHash } from '../../lib/source-hash.js';
+import { astroBuild, indexSite, type BuildSiteOptions } from '../build-site.js';
+import type { BuildContext, BuildFunction, BuildOutcome } from '../release-pipeline.js';
+import { linkTree } from './link-tree.js';
+import { overlayRelease } from './overlay-release.js';
+import { mappedPages, pageMapDir, pruneMaps, readStamp, writeStamp } from './page-map.js';
+import { planBuild } from './plan-build.js';
+
+export interface SiteBuilderOptions {
+  publisherDir: string;
+  /** Read at every build: a test may restart its CMS on another port. */
+  cms(): { strapiUrl: string; strapiToken: string };
+  /** The site build's own settings (SITE_URL, MEDIA_URL, …). */
+  env?: Record<string, string>;
+  siteDir?: string;
+  /** 24 h unless set. */
+  fullBuildEveryMs?: number;
+  now?: () => Date;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/** What decides whether a release's pages still fit the templates: the site's sources and settings. */
+function siteSourceHash(siteDir: string, env: Record<string, string>): string {
+  return sourceHash(siteDir, ['src', 'public', 'integrations', 'astro.config.mjs', 'package.json'], [
+    JSON.stringify(env),
+    sourceHash(repoRoot, ['package-lock.json']),
+  ]);
+}
+
+/**
+ * The publisher's build: a full build when the change is not one the page map can follow
+ * (planBuild says why), else an incremental one — the changed pages rendered by the same
+ * Astro build into a side folder, moved into a hard-linked copy of the live release, the
+ * pages that are gone removed, and the search index rebuilt over the result.
+ */
+export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
+  const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
+  const env = options.env ?? {};
+  return async (releaseDir: string, context: BuildContext): Promise<BuildOutcome> => {
+    const now = (options.now ?? (() => new Date()))();
+    const id = path.basename(releaseDir);
+    const mapDir = pageMapDir(options.publisherDir, id);
+    const hash = siteSourceHash(siteDir, env);
+    const liveMapDir = context.live && pageMapDir(options.publisherDir, context.live.id);
+    const liveMap = liveMapDir ? await readStamp(liveMapDir) : undefined;
+    const plan = planBuild({
+      triggers: context.triggers,
+      clearCache: context.clearCache,
+      attempt: context.attempt,
+      hasLive: context.live !== undefined,
+      liveMap,
+      sourceHash: hash,
+      now,
+      fullBuildEveryMs: options.fullBuildEveryMs ?? DAY,
+    });
+    context.log.write(`${plan.kind} build: ${plan.reason}\n`);
+    const site: BuildSiteOptions = { ...options.cms(), siteDir, env, signal: context.signal, log: context.log, clearCache: context.clearCache };
+    await rm(mapDir, { recursive: true, force: true });
+    try {
+      if (plan.kind === 'full' || !context.live || !liveMapDir || !liveMap) {
+        await astroBuild(releaseDir, { ...site, pageMap: { out: mapDir } });
+        await indexSite(releaseDir, site);
+        await writeStamp(mapDir, { sourceHash: hash, fullBuildAt: now.toISOString() });
+        return { kind: 'full', reason: plan.reason };
+      }
+      const partialDir = `${releaseDir}.partial`;
+      try {
+        await astroBuild(partialDir, { ...site, pageMap: { out: mapDir, base: { mapDir: liveMapDir, releaseDir: context.live.dir } } });
+        await linkTree(context.live.dir, releaseDir);
+        await rm(path.join(releaseDir, 'pagefind'), { recursive: true, force: true });
+        const [before, after] = await Promise.all([mappedPages(liveMapDir), mappedPages(mapDir)]);
+        const removed = [...before].filter((page) => !after.has(page));
+        const written = await overlayRelease(partialDir, releaseDir, removed);
+        const pagesRendered = written.filter((file) => file.endsWith('.html')).length;
+        context.log.write(`incremental: ${pagesRendered} pages rendered, ${removed.length} removed\n`);
+        await indexSite(releaseDir, site);
+        await writeStamp(mapDir, { sourceHash: hash, fullBuildAt: liveMap.fullBuildAt });
+        return { kind: 'incremental', reason: plan.reason, pagesRendered };
+      } finally {
+        await rm(partialDir, { recursive: true, force: true });
+      }
+    } catch (error) {
+      await rm(mapDir, { recursive: true, force: true });
+      throw error;
+    } finally {
+      await pruneMaps(options.publisherDir, [...context.releases, id]);
+    }
+  };
+}

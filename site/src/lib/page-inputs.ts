@@ -1,0 +1,82 @@
+/**
+ * Which pages a build renders. Each dynamic route states, for every path, what its page
+ * shows (`input`: the entries and their order). A full build renders every path and records
+ * a digest of each input in SITE_PAGE_INPUTS_OUT; an incremental build, given the live
+ * release's digests in SITE_PAGE_INPUTS_BASE, renders only the paths that are new or whose
+ * input changed. A page is a function of its input, the site settings and the templates: the
+ * publisher builds in full when either of the last two changes.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface PathWithInput<Props> {
+  params: Record<string, string>;
+  props: Props;
+  input: unknown;
+}
+
+type Digests = Record<string, string>;
+
+const fingerprints = new WeakMap<object, string>();
+const isEntry = (value: Record<string, unknown>) => typeof value.documentId === 'string' && value.updatedAt instanceof Date;
+
+/**
+ * A compact, complete description of what a page shows. An entry's own fields change only
+ * with its updatedAt (publishing moves publishedAt alone), so an entry stands for itself by
+ * documentId and those two stamps; the entries it links to are described the same way, since
+ * a renamed person changes the pages of the articles that list them without touching those
+ * articles. Shared objects (one article on many pages) are described once.
+ */
+export function fingerprint(value: unknown): string {
+  if (value === null || value === undefined) return '~';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value !== 'object') return JSON.stringify(value);
+  const known = fingerprints.get(value);
+  if (known !== undefined) return known;
+  let text: string;
+  if (Array.isArray(value)) {
+    text = `[${value.map(fingerprint).join(',')}]`;
+  } else {
+    const record = value as Record<string, unknown>;
+    const entry = isEntry(record);
+    const fields = Object.keys(record).filter((key) => !entry || (typeof record[key] === 'object' && !(record[key] instanceof Date)));
+    const stamp = entry ? `${record.documentId as string}@${fingerprint(record.updatedAt)}@${fingerprint(record.publishedAt)}` : '';
+    text = `{${stamp}${fields.map((key) => `;${key}=${fingerprint(record[key])}`).join('')}}`;
+  }
+  fingerprints.set(value, text);
+  return text;
+}
+
+/** `/tin-tuc/[slug]/` with `{ slug: 'a' }` → `/tin-tuc/a/`. */
+export function pagePath(route: string, params: Record<string, string>): string {
+  return route.replace(/\[(\w+)\]/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`route ${route}: no value for [${name}]`);
+    return value;
+  });
+}
+
+const digestFile = (dir: string, route: string) => path.join(dir, `${route.replace(/[^\w]+/g, '_').replace(/^_|_$/g, '')}.json`);
+
+function readDigests(dir: string, route: string): Digests | undefined {
+  const file = digestFile(dir, route);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Digests) : undefined;
+}
+
+/** The paths of one route this build renders; records every path's digest on the way. */
+export function selectPaths<Props>(route: string, paths: PathWithInput<Props>[]): { params: Record<string, string>; props: Props }[] {
+  const out = process.env.SITE_PAGE_INPUTS_OUT;
+  const base = process.env.SITE_PAGE_INPUTS_BASE;
+  const strip = ({ params, props }: PathWithInput<Props>) => ({ params, props });
+  if (!out && !base) return paths.map(strip);
+  const digests: Digests = {};
+  for (const p of paths) digests[pagePath(route, p.params)] = createHash('sha256').update(fingerprint(p.input)).digest('base64url');
+  if (out) {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(digestFile(out, route), JSON.stringify(digests));
+  }
+  const previous = base ? readDigests(base, route) : undefined;
+  if (!previous) return paths.map(strip);
+  return paths.filter((p) => previous[pagePath(route, p.params)] !== digests[pagePath(route, p.params)]).map(strip);
+}

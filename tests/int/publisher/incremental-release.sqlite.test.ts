@@ -1,0 +1,176 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
+import { seededRandom } from '../../../scripts/corpus/random.js';
+import { newTrigger, type Trigger } from '../../../scripts/publisher/trigger.js';
+import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
+import { startLivePublisher, type LivePublisher } from '../../helpers/live-publisher.js';
+import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
+import { waitFor } from './support/harness.js';
+import { freePort } from '../../../scripts/lib/free-port.js';
+
+const ARTICLE = 'api::article.article';
+const ATTENDEE = 'api::attendee.attendee';
+const TASK = 'api::resolution-task.resolution-task';
+const GALLERY = 'api::photo-gallery.photo-gallery';
+const CATEGORY = 'api::category.category';
+const EDITS = 50;
+
+type Uid = typeof ARTICLE;
+
+/** Every file of a release, relative to it. */
+function filesOf(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix)).flatMap((name) => {
+    const relative = path.join(prefix, name);
+    return statSync(path.join(dir, relative)).isDirectory() ? filesOf(dir, relative) : [relative];
+  });
+}
+
+/**
+ * The proof of incremental releases: a random sequence of edits, publishes, unpublishes and
+ * deletions, each released incrementally on top of the last, ends in the same site a full
+ * build of the same content makes — every page, feed, sitemap and search-index file.
+ */
+describe('incremental releases', () => {
+  let db: TestDatabase;
+  let cms: TestStrapi;
+  let live: LivePublisher;
+  const docs = (uid: string) => cms.strapi.documents(uid as Uid);
+
+  beforeAll(async () => {
+    db = sqliteDatabase();
+    cms = await bootStrapi(db);
+    const images = (await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['id'] })) as { id: number }[];
+    await generateCorpus(cms.strapi, { articles: 30, categories: 3, people: 6, imageIds: images.map((f) => f.id) });
+    live = await startLivePublisher({ cmsUrl: () => cms.url, siteToken: () => cms.siteToken, secret: 'incremental-secret', hooksPort: await freePort() });
+  }, 300_000);
+
+  afterAll(async () => {
+    await live?.stop();
+    await cms?.stop();
+    await db?.drop();
+  });
+
+  /** Queues one change and waits for the build that carried it. */
+  async function release(trigger: Trigger) {
+    live.publisher.enqueue(trigger);
+    const status = await waitFor(async () => {
+      const s = await live.status();
+      return s.state === 'idle' && s.pending.length === 0 && s.history[0]?.trigger.some((t) => t.id === trigger.id) ? s : undefined;
+    }, 240_000, `the build of ${trigger.id}`);
+    const record = status.history[0]!;
+    expect(record, record.error ?? '').toMatchObject({ ok: true });
+    return record;
+  }
+
+  it(`releases ${EDITS} random changes one by one, each incrementally, and ends where a full build does`, async () => {
+    const first = await release(newTrigger({ source: 'deploy' }));
+    expect(first.build).toMatchObject({ kind: 'full' });
+
+    const r = seededRandom(7);
+    const categories = (await docs(CATEGORY).findMany({ fields: ['documentId'] })).map((c) => c.documentId);
+    const people = (await docs(ATTENDEE).findMany({ fields: ['documentId', 'fullName'] })) as unknown as { documentId: string; fullName: string }[];
+    const unpublished: string[] = [];
+    const published = async () =>
+      (await docs(ARTICLE).findMany({ status: 'published', fields: ['documentId', 'title', 'body'], limit: 1000 })) as unknown as { documentId: string; title: string; body: string }[];
+
+    type Change = { uid: string; documentId: string; what: string };
+    const changes: Record<string, (step: number) => Promise<Change>> = {
+      async retitle(step) {
+        const a = r.pick(await published());
+        await docs(ARTICLE).update({ documentId: a.documentId, data: { title: `${a.title.replace(/ \(sửa \d+\)$/, '')} (sửa ${step})` } as never });
+        await docs(ARTICLE).publish({ documentId: a.documentId });
+        return { uid: ARTICLE, documentId: a.documentId, what: 'title' };
+      },
+      async rewrite(step) {
+        const a = r.pick(await published());
+        await docs(ARTICLE).update({ documentId: a.documentId, data: { body: `${a.body}\n\nĐoạn bổ sung lần ${step}: hội nghị tổng kết.` } as never });
+        await docs(ARTICLE).publish({ documentId: a.documentId });
+        return { uid: ARTICLE, documentId: a.documentId, what: 'body' };
+      },
+      async redate() {
+        const a = r.pick(await published());
+        const postedAt = new Date(Date.UTC(2019 + r.int(0, 6), r.int(0, 11), r.int(1, 28), r.int(0, 23))).toISOString();
+        await docs(ARTICLE).update({ documentId: a.documentId, data: { postedAt } as never });
+        await docs(ARTICLE).publish({ documentId: a.documentId });
+        return { uid: ARTICLE, documentId: a.documentId, what: 'postedAt' };
+      },
+      async recategorise() {
+        const a = r.pick(await published());
+        await docs(ARTICLE).update({ documentId: a.documentId, data: { category: r.pick(categories) } as never });
+        await docs(ARTICLE).publish({ documentId: a.documentId });
+        return { uid: ARTICLE, documentId: a.documentId, what: 'category' };
+      },
+      async add(step) {
+        const created = await docs(ARTICLE).create({
+          status: 'published',
+          data: {
+            title: `Quận tổ chức hội nghị chuyên đề số ${step}`,
+            lead: `Tin mới thứ ${step}.`,
+            body: 'Hội nghị đã thống nhất các nhiệm vụ trọng tâm.',
+            postedAt: new Date(Date.UTC(2025, r.int(0, 11), r.int(1, 28))).toISOString(),
+            category: r.pick(categories),
+            attendees: [{ person: r.pick(people).documentId, position: 'Chủ trì hội nghị' }],
+          } as never,
+        });
+        return { uid: ARTICLE, documentId: created.documentId, what: 'new article' };
+      },
+      async unpublish() {
+        const a = r.pick(await published());
+        await docs(ARTICLE).unpublish({ documentId: a.documentId });
+        unpublished.push(a.documentId);
+        return { uid: ARTICLE, documentId: a.documentId, what: 'unpublished' };
+      },
+      async republish() {
+        const documentId = unpublished.shift() ?? r.pick(await published()).documentId;
+        await docs(ARTICLE).publish({ documentId });
+        return { uid: ARTICLE, documentId, what: 'published again' };
+      },
+      async remove() {
+        const a = r.pick(await published());
+        await docs(ARTICLE).delete({ documentId: a.documentId });
+        return { uid: ARTICLE, documentId: a.documentId, what: 'deleted' };
+      },
+      async renamePerson(step) {
+        const person = r.pick(people);
+        await docs(ATTENDEE).update({ documentId: person.documentId, data: { fullName: `${person.fullName} ${step}` } as never });
+        return { uid: ATTENDEE, documentId: person.documentId, what: 'person renamed' };
+      },
+      async retask(step) {
+        const task = r.pick(await docs(TASK).findMany({ fields: ['documentId'], limit: 1000 }));
+        await docs(TASK).update({ documentId: task.documentId, data: { title: `Nhiệm vụ được điều chỉnh lần ${step}` } as never });
+        return { uid: TASK, documentId: task.documentId, what: 'task' };
+      },
+      async regallery(step) {
+        const gallery = r.pick(await docs(GALLERY).findMany({ status: 'published', fields: ['documentId'], limit: 1000 }));
+        await docs(GALLERY).update({ documentId: gallery.documentId, data: { title: `Hình ảnh hội nghị, cập nhật ${step}` } as never });
+        await docs(GALLERY).publish({ documentId: gallery.documentId });
+        return { uid: GALLERY, documentId: gallery.documentId, what: 'gallery' };
+      },
+    };
+    const kinds = Object.keys(changes);
+    const log: string[] = [];
+    for (let step = 1; step <= EDITS; step += 1) {
+      const kind = step <= kinds.length ? kinds[step - 1]! : r.pick(kinds);
+      const change = await changes[kind]!(step);
+      log.push(`${step}: ${change.what} ${change.documentId}`);
+      const record = await release(newTrigger({ source: 'strapi', event: 'entry.publish', uid: change.uid, documentId: change.documentId }));
+      expect(record.build, log.join('\n')).toMatchObject({ kind: 'incremental' });
+    }
+
+    const incremental = (await live.status()).current!;
+    const full = await release(newTrigger({ source: 'cli' }));
+    expect(full.build).toMatchObject({ kind: 'full' });
+    const releases = path.join(live.publisherDir, 'releases');
+    const [a, b] = [path.join(releases, incremental), path.join(releases, full.id)];
+    const [left, right] = [filesOf(a), filesOf(b)];
+    // Declared: an image variant that no page shows any more stays until the next full build.
+    const orphan = (file: string) => file.startsWith(`_astro${path.sep}`) && /\.(webp|avif|jpe?g|png)$/.test(file);
+    expect(left.filter((f) => !right.includes(f) && !orphan(f))).toEqual([]);
+    expect(right.filter((f) => !left.includes(f))).toEqual([]);
+    const different = right.filter((file) => !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))));
+    expect(different, log.join('\n')).toEqual([]);
+    expect(right.filter((f) => f.endsWith('index.html')).length).toBeGreaterThan(50);
+  }, 1_800_000);
+});
