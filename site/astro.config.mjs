@@ -1,11 +1,11 @@
 // @ts-check
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentStoreFromDisk } from './integrations/content-store-from-disk';
+import { mappedPaths } from './src/lib/page-inputs';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const strapi = new URL(process.env.STRAPI_URL ?? 'http://127.0.0.1:1337');
@@ -21,14 +21,6 @@ const cacheDir = process.env.SITE_CACHE_DIR ? pathToFileURL(`${path.resolve(proc
 // An incremental build (scripts/publisher/incremental/) renders only changed pages into
 // outDir; the others are the live release's, and its page map lists them.
 const baseRelease = process.env.SITE_BASE_RELEASE ? pathToFileURL(`${path.resolve(process.env.SITE_BASE_RELEASE)}/`) : undefined;
-
-/** The paths of the dynamic routes' pages that a page map (src/lib/page-inputs.ts) lists. */
-function mappedPaths(/** @type {string | undefined} */ dir) {
-  if (!dir || !existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .flatMap((name) => Object.keys(JSON.parse(readFileSync(path.join(dir, name), 'utf8'))));
-}
 
 // The live release's pages this build does not render still belong in the sitemap, unless
 // this build's own map (complete once the pages are generated) no longer has them.

@@ -7,7 +7,7 @@
  * publisher builds in full when either of the last two changes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface PathWithInput<Props> {
@@ -64,19 +64,28 @@ function readDigests(dir: string, route: string): Digests | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Digests) : undefined;
 }
 
+/** Every page a map lists (one digest file per dynamic route), as URL paths. */
+export function mappedPaths(dir: string | undefined): string[] {
+  if (!dir || !existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .flatMap((name) => Object.keys(JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as Digests));
+}
+
 /** The paths of one route this build renders; records every path's digest on the way. */
 export function selectPaths<Props>(route: string, paths: PathWithInput<Props>[]): { params: Record<string, string>; props: Props }[] {
   const out = process.env.SITE_PAGE_INPUTS_OUT;
   const base = process.env.SITE_PAGE_INPUTS_BASE;
   const strip = ({ params, props }: PathWithInput<Props>) => ({ params, props });
   if (!out && !base) return paths.map(strip);
+  const keys = paths.map((p) => pagePath(route, p.params));
   const digests: Digests = {};
-  for (const p of paths) digests[pagePath(route, p.params)] = createHash('sha256').update(fingerprint(p.input)).digest('base64url');
+  paths.forEach((p, i) => (digests[keys[i]!] = createHash('sha256').update(fingerprint(p.input)).digest('base64url')));
   if (out) {
     mkdirSync(out, { recursive: true });
     writeFileSync(digestFile(out, route), JSON.stringify(digests));
   }
   const previous = base ? readDigests(base, route) : undefined;
   if (!previous) return paths.map(strip);
-  return paths.filter((p) => previous[pagePath(route, p.params)] !== digests[pagePath(route, p.params)]).map(strip);
+  return paths.filter((_, i) => previous[keys[i]!] !== digests[keys[i]!]).map(strip);
 }
