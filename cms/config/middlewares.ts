@@ -44,6 +44,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
+  'global::uploads-revalidation',
 ];
 
 export default config;

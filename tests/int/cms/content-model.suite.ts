@@ -144,6 +144,20 @@ export function contentModelSuite(client: DatabaseClient): void {
       const response = await upload('anh.jpg', 'image/jpeg', jpeg);
       expect(response.status).toBe(201);
     });
+
+    it('answers a revalidation of an unchanged photo with 304, so a site build need not fetch it again', async () => {
+      const file = await cms.strapi.db.query('plugin::upload.file').findOne({ where: { provider: 'local' }, select: ['url'] });
+      const first = await fetch(`${cms.url}${file.url}`);
+      expect(first.status).toBe(200);
+      const lastModified = first.headers.get('last-modified')!;
+      expect(lastModified).toBeTruthy();
+      // As Astro's image cache asks (cache: 'no-cache' sends Cache-Control: max-age=0).
+      const revalidate = (since: string) => fetch(`${cms.url}${file.url}`, { headers: { 'If-Modified-Since': since }, cache: 'no-cache' });
+      const unchanged = await revalidate(lastModified);
+      expect([unchanged.status, (await unchanged.arrayBuffer()).byteLength]).toEqual([304, 0]);
+      const older = await revalidate(new Date(Date.parse(lastModified) - 60_000).toUTCString());
+      expect([older.status, (await older.arrayBuffer()).byteLength]).toEqual([200, (await first.arrayBuffer()).byteLength]);
+    });
   });
 
   describe('the sample article, imported on first boot', () => {
