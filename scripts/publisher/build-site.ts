@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
+import { buildSearchIndex, type SearchIndexChange, type SearchIndexResult } from '../../site/search/build-search-index.js';
 import { repoRoot } from '../lib/paths.js';
 import { clearAstroCache } from './astro-cache.js';
 import { runProcess } from './run-process.js';
@@ -87,10 +88,16 @@ export async function astroBuild(outDir: string, options: BuildSiteOptions): Pro
   await removeAstroInternals(outDir);
 }
 
-/** Pagefind's search index over a whole release. */
-export async function indexSite(releaseDir: string, options: Pick<BuildSiteOptions, 'siteDir' | 'log' | 'signal'>): Promise<void> {
-  const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
-  await runProcess(siteBinary(siteDir, 'pagefind'), ['--site', releaseDir], { cwd: siteDir, env: process.env, output: options.log ?? process.stdout, signal: options.signal, label: 'pagefind' });
+/**
+ * The search index of a release (site/search/): every shard, or with `change` the shards of
+ * the pages it lists. In this process: Pagefind's own binary does the work, and starting
+ * a runtime for it would cost more than indexing one year.
+ */
+export async function indexSite(releaseDir: string, options: Pick<BuildSiteOptions, 'log' | 'signal'>, change?: SearchIndexChange): Promise<SearchIndexResult> {
+  const result = await buildSearchIndex(releaseDir, change, options.signal);
+  const pages = Object.keys(result.membership).length;
+  (options.log ?? process.stdout).write(`search index: ${pages} pages; shards written: ${result.written.join(', ') || 'none'}\n`);
+  return result;
 }
 
 /** The real full build: every page, then pagefind's index over it. */

@@ -5,14 +5,16 @@ import { z } from 'zod';
 
 /**
  * Beside every release the publisher keeps its page map: one file per dynamic route from the
- * site build (path → digest of what the page shows; site/src/lib/page-inputs.ts) and a stamp
- * saying which templates built it and when the last full build under it ran.
+ * site build (path → digest of what the page shows; site/src/lib/page-inputs.ts), a stamp
+ * saying which templates built it and when the last full build under it ran, and the search
+ * shard of every searchable page.
  */
 const stampSchema = z.object({ sourceHash: z.string(), fullBuildAt: z.string() });
 export type PageMapStamp = z.infer<typeof stampSchema>;
 
-// Not a .json file: the site build reads every .json file of a map as a route's pages.
+// Not .json files: the site build reads every .json file of a map as a route's pages.
 const STAMP = 'release.stamp';
+const SEARCH_SHARDS = 'search.shards';
 
 export const pageMapDir = (publisherDir: string, releaseId: string) => path.join(publisherDir, 'publisher', 'page-maps', releaseId);
 
@@ -25,6 +27,18 @@ export async function readStamp(dir: string): Promise<PageMapStamp | undefined> 
 export async function writeStamp(dir: string, stamp: PageMapStamp): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, STAMP), `${JSON.stringify(stamp)}\n`);
+}
+
+/** Which search shard each searchable page of the release is in (site/search/). */
+export async function readSearchShards(dir: string): Promise<Record<string, string> | undefined> {
+  const file = path.join(dir, SEARCH_SHARDS);
+  if (!existsSync(file)) return undefined;
+  return z.record(z.string()).parse(JSON.parse(await readFile(file, 'utf8')));
+}
+
+export async function writeSearchShards(dir: string, membership: Record<string, string>): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, SEARCH_SHARDS), JSON.stringify(membership));
 }
 
 /** Every dynamic route's page the map lists, as URL paths (`/tin-tuc/a/`). */

@@ -1,12 +1,13 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { pageUrl } from '../../../site/search/search-shards.js';
 import { repoRoot } from '../../lib/paths.js';
 import { sourceHash } from '../../lib/source-hash.js';
 import { astroBuild, indexSite, type BuildSiteOptions } from '../build-site.js';
 import type { BuildContext, BuildFunction, BuildOutcome } from '../release-pipeline.js';
 import { linkTree } from './link-tree.js';
 import { overlayRelease } from './overlay-release.js';
-import { mappedPages, pageMapDir, pruneMaps, readStamp, writeStamp } from './page-map.js';
+import { mappedPages, pageMapDir, pruneMaps, readSearchShards, readStamp, writeSearchShards, writeStamp } from './page-map.js';
 import { planBuild } from './plan-build.js';
 
 export interface SiteBuilderOptions {
@@ -25,7 +26,7 @@ const DAY = 24 * 3600 * 1000;
 
 /** What decides whether a release's pages still fit the templates: the site's sources and settings. */
 function siteSourceHash(siteDir: string, env: Record<string, string>): string {
-  return sourceHash(siteDir, ['src', 'public', 'integrations', 'astro.config.mjs', 'package.json'], [
+  return sourceHash(siteDir, ['src', 'public', 'integrations', 'search', 'astro.config.mjs', 'package.json'], [
     JSON.stringify(env),
     sourceHash(repoRoot, ['package-lock.json']),
   ]);
@@ -58,28 +59,40 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
       fullBuildEveryMs: options.fullBuildEveryMs ?? DAY,
     });
     context.log.write(`${plan.kind} build: ${plan.reason}\n`);
+    // Each step's time in the log: where a release's seconds go, for whoever runs the server.
+    const timed = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
+      const start = performance.now();
+      const result = await run();
+      context.log.write(`step ${step}: ${((performance.now() - start) / 1000).toFixed(2)} s\n`);
+      return result;
+    };
     const site: BuildSiteOptions = { ...options.cms(), siteDir, env, signal: context.signal, log: context.log, clearCache: context.clearCache };
     await rm(mapDir, { recursive: true, force: true });
     try {
       if (plan.kind === 'full' || !context.live || !liveMapDir || !liveMap) {
-        await astroBuild(releaseDir, { ...site, pageMap: { out: mapDir } });
-        await indexSite(releaseDir, site);
+        await timed('astro', () => astroBuild(releaseDir, { ...site, pageMap: { out: mapDir } }));
+        const search = await timed('search index', () => indexSite(releaseDir, site));
+        await writeSearchShards(mapDir, search.membership);
         await writeStamp(mapDir, { sourceHash: hash, fullBuildAt: now.toISOString() });
         return { kind: 'full', reason: plan.reason };
       }
       const partialDir = `${releaseDir}.partial`;
       try {
-        await astroBuild(partialDir, { ...site, pageMap: { out: mapDir, base: { mapDir: liveMapDir, releaseDir: context.live.dir } } });
-        await linkTree(context.live.dir, releaseDir);
-        await rm(path.join(releaseDir, 'pagefind'), { recursive: true, force: true });
+        const live = context.live;
+        await timed('astro', () => astroBuild(partialDir, { ...site, pageMap: { out: mapDir, base: { mapDir: liveMapDir, releaseDir: live.dir } } }));
+        await timed('link live release', () => linkTree(live.dir, releaseDir));
         const [before, after] = await Promise.all([mappedPages(liveMapDir), mappedPages(mapDir)]);
         const removed = [...before].filter((page) => !after.has(page));
-        const written = await overlayRelease(partialDir, releaseDir, removed);
+        const written = await timed('overlay', () => overlayRelease(partialDir, releaseDir, removed));
         const pagesRendered = written.filter((file) => file.endsWith('.html')).length;
         context.log.write(`incremental: ${pagesRendered} pages rendered, ${removed.length} removed\n`);
-        await indexSite(releaseDir, site);
+        const previous = await readSearchShards(liveMapDir);
+        const changedPages = [...written.filter((file) => path.basename(file) === 'index.html').map(pageUrl), ...removed];
+        const search = await timed('search index', () => indexSite(releaseDir, site, previous && { previous, pages: changedPages }));
+        await writeSearchShards(mapDir, search.membership);
         await writeStamp(mapDir, { sourceHash: hash, fullBuildAt: liveMap.fullBuildAt });
-        return { kind: 'incremental', reason: plan.reason, pagesRendered };
+        // Without the live membership the whole index was rebuilt, and the release is looked at whole.
+        return { kind: 'incremental', reason: plan.reason, pagesRendered, ...(previous ? { written: [...written, ...search.files] } : {}) };
       } finally {
         await rm(partialDir, { recursive: true, force: true });
       }

@@ -7,7 +7,7 @@ import { buildSite } from '../../../scripts/publisher/build-site.js';
 import { running } from './support/processes.js';
 import { waitFor } from './support/harness.js';
 
-/** A site/ whose astro and pagefind are small shell scripts that say how they were called. */
+/** A site/ whose astro is a small shell script that says how it was called. */
 function fakeSiteDir(astro: string): string {
   const siteDir = mkdtempSync(path.join(os.tmpdir(), 'site-'));
   const bin = path.join(siteDir, 'node_modules', '.bin');
@@ -17,7 +17,6 @@ function fakeSiteDir(astro: string): string {
     chmodSync(path.join(bin, name), 0o755);
   };
   script('astro', astro);
-  script('pagefind', 'echo "pagefind $*" > "$2/pagefind.txt"; echo indexed');
   return siteDir;
 }
 
@@ -31,7 +30,7 @@ function collect() {
 }
 
 describe('buildSite', () => {
-  it('runs astro build --outDir <release> from site/ with the CMS settings, then pagefind over it', async () => {
+  it('runs astro build --outDir <release> from site/ with the CMS settings, then indexes it for search', async () => {
     const siteDir = fakeSiteDir(recordingAstro);
     const releaseDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'release-')), 'r1');
     const { log, text } = collect();
@@ -39,8 +38,9 @@ describe('buildSite', () => {
     expect(readFileSync(path.join(releaseDir, 'astro.txt'), 'utf8').trim()).toBe(
       `args=build --outDir ${releaseDir} cwd=${siteDir} url=http://cms:1337 token=tok out=${releaseDir}`,
     );
-    expect(readFileSync(path.join(releaseDir, 'pagefind.txt'), 'utf8').trim()).toBe(`pagefind --site ${releaseDir}`);
-    expect(text()).toBe('built\nindexed\n');
+    expect(JSON.parse(readFileSync(path.join(releaseDir, 'pagefind', 'shards.json'), 'utf8'))).toEqual([]);
+    expect(existsSync(path.join(releaseDir, 'pagefind', 'pagefind-ui.js'))).toBe(true);
+    expect(text()).toBe('built\nsearch index: 0 pages; shards written: none\n');
   });
 
   it.each([
@@ -78,13 +78,13 @@ describe('buildSite', () => {
     expect(existsSync(defaultCache)).toBe(true);
   });
 
-  it('stops at a failing astro build, before pagefind', async () => {
+  it('stops at a failing astro build, before the search index', async () => {
     const siteDir = fakeSiteDir('echo "[ERROR] loader: 500 from the CMS" >&2; exit 2');
     const { log, text } = collect();
     const releaseDir = path.join(siteDir, 'out');
     await expect(buildSite(releaseDir, { strapiUrl: 'http://cms:1337', strapiToken: 't', siteDir, log })).rejects.toThrow('astro build exited with code 2');
     expect(text()).toContain('500 from the CMS');
-    expect(existsSync(path.join(releaseDir, 'pagefind.txt'))).toBe(false);
+    expect(existsSync(path.join(releaseDir, 'pagefind'))).toBe(false);
   });
 
   it('kills the build and what it spawned when aborted', async () => {

@@ -82,6 +82,11 @@ describe('the public site in a real browser', () => {
         .poll(() => page.locator('.pagefind-ui__result-link').allTextContents(), { timeout: 10_000 })
         .toEqual(expect.arrayContaining([expect.stringContaining('Hội nghị tổng kết phong trào thi đua')]));
     }
+    // The generated articles are of 2019, the sample one of 2021: two index shards, merged in the page.
+    await page.locator('#search input').fill('to chuc nam 2019');
+    await expect
+      .poll(() => page.locator('.pagefind-ui__result-link').allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/tổ chức .* năm 2019/)]));
     expect(errors).toEqual([]);
   }, 120_000);
 

@@ -95,7 +95,7 @@ describe('the site built from a real CMS (sample + 50 generated articles)', () =
     expect(existsSync(path.join(site.outDir, url, 'index.html'))).toBe(true);
   });
 
-  it.each(['rss.xml', 'sitemap-index.xml', 'robots.txt', '404.html', 'pagefind/pagefind.js'])('writes %s', (file) => {
+  it.each(['rss.xml', 'sitemap-index.xml', 'robots.txt', '404.html', 'pagefind/pagefind.js', 'pagefind/shards.json'])('writes %s', (file) => {
     expect(existsSync(path.join(site.outDir, file))).toBe(true);
   });
 

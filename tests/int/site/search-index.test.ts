@@ -1,0 +1,106 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { linkTree } from '../../../scripts/publisher/incremental/link-tree.js';
+import { buildSearchIndex } from '../../../site/search/build-search-index.js';
+
+/** An article page as the site prints it: the posting time in the head, the body searchable. */
+const article = (title: string, posted: string, words = 'hội nghị tổng kết công tác') =>
+  `<!doctype html><html lang="vi"><head><meta property="article:published_time" content="${posted}"><title>${title}</title></head>` +
+  `<body><nav>Trang chủ</nav><article data-pagefind-body><h1>${title}</h1><p>${words} ${title}</p></article></body></html>`;
+const listing = '<!doctype html><html lang="vi"><body><main><h1>Tin tức</h1></main></body></html>';
+
+function site(pages: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'search-site-'));
+  for (const [url, html] of Object.entries(pages)) write(root, url, html);
+  return root;
+}
+function write(root: string, url: string, html: string) {
+  const file = path.join(root, url, 'index.html');
+  mkdirSync(path.dirname(file), { recursive: true });
+  rmSync(file, { force: true });
+  writeFileSync(file, html);
+}
+/** Every file under dir: relative path → bytes, and → inode. */
+function files(dir: string, prefix = ''): Map<string, { bytes: string; ino: number }> {
+  const out = new Map<string, { bytes: string; ino: number }>();
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const relative = path.join(prefix, entry.name);
+    if (entry.isDirectory()) for (const [k, v] of files(dir, relative)) out.set(k, v);
+    else out.set(relative, { bytes: readFileSync(path.join(dir, relative)).toString('base64'), ino: statSync(path.join(dir, relative)).ino });
+  }
+  return out;
+}
+const bundle = (root: string) => files(path.join(root, 'pagefind'));
+
+const start = {
+  '/': listing,
+  '/tin-tuc/': listing,
+  '/tin-tuc/a/': article('Bài A', '2020-03-01T08:00:00+07:00'),
+  '/tin-tuc/b/': article('Bài B', '2020-12-31T23:59:00+07:00'),
+  '/tin-tuc/c/': article('Bài C', '2021-01-01T00:10:00+07:00'),
+  '/tin-tuc/d/': article('Bài D', '2022-06-15T08:00:00+07:00'),
+};
+
+describe('the search index, a shard per year', () => {
+  it('indexes every article page into the shard of its posting year, newest first', async () => {
+    const root = site(start);
+    const { membership, written } = await buildSearchIndex(root);
+    expect(membership).toEqual({ '/tin-tuc/a/': '2020', '/tin-tuc/b/': '2020', '/tin-tuc/c/': '2021', '/tin-tuc/d/': '2022' });
+    expect(written).toEqual(['2022', '2021', '2020']);
+    expect(JSON.parse(readFileSync(path.join(root, 'pagefind/shards.json'), 'utf8'))).toEqual(['2022', '2021', '2020']);
+    const names = [...bundle(root).keys()];
+    expect(names).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css', '2020/pagefind-entry.json', '2022/pagefind-entry.json']));
+    expect(names.filter((name) => name.startsWith('2020/') && name.endsWith('.js'))).toEqual([]);
+    const entry = JSON.parse(readFileSync(path.join(root, 'pagefind/2020/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages.vi?.page_count).toBe(2);
+  });
+
+  it('after edits, rewrites only the shards they touch, into a linked copy without changing the original, and ends byte-identical to a full index', async () => {
+    const live = site(start);
+    const first = await buildSearchIndex(live);
+    const liveBefore = bundle(live);
+
+    const next = path.join(mkdtempSync(path.join(os.tmpdir(), 'search-next-')), 'r2');
+    await linkTree(live, next);
+    write(next, '/tin-tuc/b/', article('Bài B', '2021-01-02T08:00:00+07:00')); // moved from 2020 to 2021
+    write(next, '/tin-tuc/e/', article('Bài E mới', '2021-05-05T08:00:00+07:00'));
+    rmSync(path.join(next, 'tin-tuc/a'), { recursive: true }); // 2020 is now empty
+    write(next, '/tin-tuc/', `${listing}<!-- trang 2 -->`);
+    const pages = ['/tin-tuc/b/', '/tin-tuc/e/', '/tin-tuc/a/', '/tin-tuc/'];
+    const partial = await buildSearchIndex(next, { previous: first.membership, pages });
+
+    expect(partial.written).toEqual(['2020', '2021']);
+    expect(partial.membership).toEqual({ '/tin-tuc/b/': '2021', '/tin-tuc/c/': '2021', '/tin-tuc/d/': '2022', '/tin-tuc/e/': '2021' });
+    expect(bundle(live)).toEqual(liveBefore);
+    const after = bundle(next);
+    const untouched = [...after].filter(([name]) => name.startsWith('2022/') || (!name.includes('/') && name !== 'shards.json'));
+    expect(untouched.length).toBeGreaterThan(5);
+    for (const [name, file] of untouched) expect(`${name} ${file.ino}`).toBe(`${name} ${liveBefore.get(name)?.ino}`);
+    expect([...after.keys()].some((name) => name.startsWith('2020/'))).toBe(false);
+
+    const full = site({});
+    rmSync(full, { recursive: true });
+    await linkTree(next, full);
+    rmSync(path.join(full, 'pagefind'), { recursive: true });
+    await buildSearchIndex(full);
+    const bytes = (map: Map<string, { bytes: string }>) => new Map([...map].map(([name, file]) => [name, file.bytes]));
+    expect(bytes(after)).toEqual(bytes(bundle(full)));
+  });
+
+  it('names the page when a member of a shard is missing', async () => {
+    const root = site(start);
+    const first = await buildSearchIndex(root);
+    rmSync(path.join(root, 'tin-tuc/c'), { recursive: true });
+    await expect(buildSearchIndex(root, { previous: first.membership, pages: ['/tin-tuc/d/'] })).resolves.toBeDefined();
+    await expect(buildSearchIndex(root, { previous: { ...first.membership, '/tin-tuc/x/': '2022' }, pages: ['/tin-tuc/d/'] })).rejects.toThrow('page /tin-tuc/x/ is missing');
+  });
+
+  it('writes the search scripts and an empty shard list for a site with no articles', async () => {
+    const root = site({ '/': listing });
+    await buildSearchIndex(root);
+    expect(JSON.parse(readFileSync(path.join(root, 'pagefind/shards.json'), 'utf8'))).toEqual([]);
+    expect([...bundle(root).keys()]).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-ui.js']));
+  });
+});
