@@ -1,5 +1,6 @@
 // @ts-check
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
@@ -35,6 +36,16 @@ function stillExists(/** @type {string} */ url) {
   return stillMapped.has(page) || !livePageSet.has(page);
 }
 
+/** The live release's sitemap as URL → lastmod: an incremental build's unrendered pages keep theirs. */
+async function liveLastmods() {
+  if (!baseRelease) return new Map();
+  const names = (await readdir(baseRelease)).filter((name) => /^sitemap-\d+\.xml$/.test(name));
+  const xml = (await Promise.all(names.map((name) => readFile(new URL(name, baseRelease), 'utf8')))).join('');
+  return new Map([...xml.matchAll(/<loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod>/g)].map((m) => [m[1], m[2]]));
+}
+/** @type {Promise<Map<string, string>> | undefined} */
+let lastmods;
+
 /**
  * The sitemap runs after every page is written, so each URL's lastmod is read back from
  * the og:updated_time its own page printed (from the entry's updatedAt). Pages without
@@ -42,9 +53,9 @@ function stillExists(/** @type {string} */ url) {
  */
 async function withLastmod(/** @type {import('@astrojs/sitemap').SitemapItem} */ item) {
   const page = `${decodeURI(new URL(item.url).pathname).replace(/^\//, '')}index.html`;
-  const read = (/** @type {URL} */ root) => readFile(new URL(page, root), 'utf8');
-  const html = await read(outDir).catch(() => (baseRelease ? read(baseRelease) : '')).catch(() => '');
-  const lastmod = /<meta property="og:updated_time" content="([^"]+)"/.exec(html)?.[1];
+  const rendered = new URL(page, outDir);
+  const html = existsSync(rendered) ? await readFile(rendered, 'utf8') : undefined;
+  const lastmod = html === undefined ? (await (lastmods ??= liveLastmods())).get(item.url) : /<meta property="og:updated_time" content="([^"]+)"/.exec(html)?.[1];
   return lastmod ? { ...item, lastmod } : item;
 }
 

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort } from '../lib/free-port.js';
 import { repoRoot } from '../lib/paths.js';
+import { DEFAULT_DEBOUNCE_MS } from '../publisher/config.js';
 import { startLocalPublisher } from '../publisher/local-publisher.js';
 import { lineChart } from './chart.js';
 import { exportToHugo } from './hugo/export-markdown.js';
@@ -81,7 +82,7 @@ for (const articles of sizes) {
         cms: () => ({ strapiUrl: cms.url, strapiToken: cms.token }),
         secret,
         hooksPort,
-        timing: { debounceMs: 3000, maxWaitMs: 30_000, buildTimeoutMs: 3_600_000, keepReleases: 2 },
+        timing: { debounceMs: DEFAULT_DEBOUNCE_MS, maxWaitMs: 30_000, buildTimeoutMs: 3_600_000, keepReleases: 2 },
         fullBuildEveryMs,
       });
       try {

@@ -33,8 +33,17 @@ export interface BuildOutcome {
   pagesRendered?: number;
 }
 
+/**
+ * What a build hands on besides its outcome: with `written`, only those files (relative to
+ * the release) are new; every other file is the live release's, hard-linked with its
+ * compressed variants, and is not looked at again.
+ */
+export interface BuildResult extends BuildOutcome {
+  written?: readonly string[];
+}
+
 /** Writes a complete site into `releaseDir`; the real one is `createSiteBuilder`, tests pass small fakes. */
-export type BuildFunction = (releaseDir: string, context: BuildContext) => Promise<BuildOutcome | void>;
+export type BuildFunction = (releaseDir: string, context: BuildContext) => Promise<BuildResult | void>;
 /** Throws when the site in `releaseDir` must not go live; the real one is `checkRelease`. */
 export type CheckFunction = (releaseDir: string) => Promise<void>;
 
@@ -85,7 +94,7 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
   try {
     const limit = deadline(signal, options.buildTimeoutMs, 'the build');
     const live = await store.current();
-    let outcome: BuildOutcome | void;
+    let outcome: BuildResult | void;
     try {
       outcome = await options.build(staging, {
         signal: limit.signal,
@@ -101,13 +110,18 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
     } finally {
       limit.clear();
     }
-    note(`built; ${await precompress(staging, live ? store.releaseDir(live.id) : undefined)} precompressed variants`);
-    await options.check(staging);
-    note('release check passed');
+    // The check only looks for pages; the variants are written beside them meanwhile. Both
+    // settle before a failure is thrown, so nothing still writes into staging as it is removed.
+    const [compressed, checked] = await Promise.allSettled([precompress(staging, live ? store.releaseDir(live.id) : undefined, outcome?.written), options.check(staging)]);
+    if (checked.status === 'rejected') throw checked.reason;
+    if (compressed.status === 'rejected') throw compressed.reason;
+    const variants = compressed.value;
+    note(`built; ${variants} precompressed variants${outcome?.written ? ` for ${outcome.written.length} files written` : ''}; release check passed`);
     await rename(staging, release);
     await store.swap(id);
     note(`live: current → releases/${id}`);
-    result = record({ ok: true, error: null, ...(outcome ? { build: outcome } : {}) });
+    const build = outcome && { kind: outcome.kind, reason: outcome.reason, ...(outcome.pagesRendered !== undefined ? { pagesRendered: outcome.pagesRendered } : {}) };
+    result = record({ ok: true, error: null, ...(build ? { build } : {}) });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     note(`FAILED: ${(error as Error).stack ?? String(error)}`);
