@@ -26,6 +26,7 @@ describe('precompress', () => {
     ['pagefind/pagefind-entry.json', 4, true],
     ['favicon.svg', 4, true],
     ['robots.txt', 4, true],
+    ['sitemap-big.xml', 600, true],
     ['small.html', 0.5, false],
     ['anh/logo.png', 4, false],
     ['pagefind/index/vi.pf_index', 4, false],
@@ -60,5 +61,12 @@ describe('precompress', () => {
     expect(readFileSync(path.join(next, 'same.html.br'), 'utf8')).toBe('reused-br');
     expect(readFileSync(path.join(next, 'same.html.gz'), 'utf8')).toBe('reused-gz');
     expect(brotliDecompressSync(readFileSync(path.join(next, 'changed.html.br'))).toString()).toBe(text(4, 'bản mới '));
+  });
+
+  it('with a list of the files a build wrote, looks at those alone', async () => {
+    const dir = site({ 'tin-tuc/moi/index.html': text(4, 'tin mới '), 'tin-tuc/cu/index.html': text(4, 'tin cũ '), 'pagefind/2026/fragment/a.pf_fragment': text(4) });
+    expect(await precompress(dir, undefined, ['tin-tuc/moi/index.html', 'pagefind/2026/fragment/a.pf_fragment'])).toBe(2);
+    expect(existsSync(path.join(dir, 'tin-tuc/moi/index.html.br'))).toBe(true);
+    expect(existsSync(path.join(dir, 'tin-tuc/cu/index.html.br'))).toBe(false);
   });
 });
