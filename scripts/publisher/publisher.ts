@@ -135,6 +135,7 @@ export class Publisher {
     const unbuilt = [...this.#scheduler.building, ...this.#scheduler.pending];
     await this.#scheduler.stop();
     await this.#state.save({ history: this.#history, pending: unbuilt, building: [] });
+    await this.store.settled();
   }
 
   #persist(): Promise<void> {

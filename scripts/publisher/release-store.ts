@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -6,7 +7,8 @@ import { releaseIdPattern } from './release-id.js';
 /**
  * The files under PUBLISHER_DIR: `releases/<id>/` (complete, checked sites only),
  * `current` → `releases/<id>` (what the public sees), `publisher/staging/<id>/` (builds in
- * progress), `publisher/logs/<id>.log`, `publisher/state.json`.
+ * progress), `publisher/logs/<id>.log`, `publisher/state.json`, `publisher/trash/` (pruned
+ * releases on their way out).
  */
 export class ReleaseStore {
   readonly releasesDir: string;
@@ -14,6 +16,8 @@ export class ReleaseStore {
   readonly stagingDir: string;
   readonly logsDir: string;
   readonly stateFile: string;
+  readonly trashDir: string;
+  readonly #removals = new Set<Promise<void>>();
 
   constructor(readonly root: string) {
     this.releasesDir = path.join(root, 'releases');
@@ -21,6 +25,7 @@ export class ReleaseStore {
     this.stagingDir = path.join(root, 'publisher', 'staging');
     this.logsDir = path.join(root, 'publisher', 'logs');
     this.stateFile = path.join(root, 'publisher', 'state.json');
+    this.trashDir = path.join(root, 'publisher', 'trash');
   }
 
   releaseDir(id: string): string {
@@ -76,13 +81,39 @@ export class ReleaseStore {
   async prune(keep: number): Promise<string[]> {
     const current = (await this.current())?.id;
     const doomed = (await this.list()).reverse().slice(keep).filter((id) => id !== current);
-    for (const id of doomed) await rm(this.releaseDir(id), { recursive: true, force: true });
+    await mkdir(this.trashDir, { recursive: true });
+    for (const id of doomed) {
+      const trash = path.join(this.trashDir, `${id}-${randomBytes(3).toString('hex')}`);
+      await rename(this.releaseDir(id), trash);
+      this.#removeInBackground(trash);
+    }
     return doomed;
+  }
+
+  /**
+   * A release is some 100,000 files at 10,000 articles. Deleting them from this process
+   * would fill libuv's thread pool with unlinks for seconds, and the public server's file
+   * reads would wait behind them: `rm` does it in a process of its own.
+   */
+  #removeInBackground(dir: string): void {
+    const removal = new Promise<void>((resolve) => {
+      const child = spawn('rm', ['-rf', '--', dir], { stdio: 'ignore' });
+      child.on('error', () => void rm(dir, { recursive: true, force: true }).finally(resolve));
+      child.on('exit', () => resolve());
+    });
+    this.#removals.add(removal);
+    void removal.finally(() => this.#removals.delete(removal));
+  }
+
+  /** Resolves when the pruned releases are gone from the disk. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.#removals]);
   }
 
   /** Leftovers of a crash: half-built sites and unrenamed symlinks. */
   async removeLeftovers(): Promise<void> {
     await rm(this.stagingDir, { recursive: true, force: true });
+    for (const name of await readdir(this.trashDir).catch(() => [])) this.#removeInBackground(path.join(this.trashDir, name));
     await mkdir(this.stagingDir, { recursive: true });
     for (const name of await readdir(this.root)) {
       if (name.startsWith('current.tmp-')) await rm(path.join(this.root, name), { force: true });

@@ -113,9 +113,13 @@ describe('builds and releases', () => {
     const ids = ['20260101T000000000Z-aaaa', '20260102T000000000Z-bbbb', '20260103T000000000Z-cccc', '20260104T000000000Z-dddd'];
     for (const id of ids) mkdirSync(store.releaseDir(id));
     await store.swap(ids[0]!);
+    writeFileSync(path.join(store.releaseDir(ids[1]!), 'index.html'), 'cũ');
     expect(await store.prune(2)).toEqual([ids[1]]);
     expect(await store.list()).toEqual([ids[0], ids[2], ids[3]]);
     expect((await store.current())?.id).toBe(ids[0]);
+    // Deleted by a process of its own, off the thread pool the public server reads with.
+    await store.settled();
+    expect(readdirSync(store.trashDir)).toEqual([]);
     rmSync(dir, { recursive: true, force: true });
   });
 
