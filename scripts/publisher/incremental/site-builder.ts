@@ -79,8 +79,12 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
       const partialDir = `${releaseDir}.partial`;
       try {
         const live = context.live;
-        await timed('astro', () => astroBuild(partialDir, { ...site, pageMap: { out: mapDir, base: { mapDir: liveMapDir, releaseDir: live.dir } } }));
-        await timed('link live release', () => linkTree(live.dir, releaseDir));
+        // The copy is kernel work and Astro keeps one core busy: they run side by side.
+        const linked = timed('link live release', () => linkTree(live.dir, releaseDir));
+        const built = timed('astro', () => astroBuild(partialDir, { ...site, pageMap: { out: mapDir, base: { mapDir: liveMapDir, releaseDir: live.dir } } }));
+        const [linkedCopy, astro] = await Promise.allSettled([linked, built]);
+        if (astro.status === 'rejected') throw astro.reason;
+        if (linkedCopy.status === 'rejected') throw linkedCopy.reason;
         const [before, after] = await Promise.all([mappedPages(liveMapDir), mappedPages(mapDir)]);
         const removed = [...before].filter((page) => !after.has(page));
         const written = await timed('overlay', () => overlayRelease(partialDir, releaseDir, removed));
