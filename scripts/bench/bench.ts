@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util';
 import { freePort } from '../lib/free-port.js';
 import { repoRoot } from '../lib/paths.js';
 import { DEFAULT_DEBOUNCE_MS } from '../publisher/config.js';
-import { startLocalPublisher } from '../publisher/local-publisher.js';
+import { startLocalPublisher, type LocalPublisher } from '../publisher/local-publisher.js';
+import { incrementalSteps } from './build-steps.js';
 import { lineChart } from './chart.js';
 import { exportToHugo } from './hugo/export-markdown.js';
 import { ensureHugo, hugoBuild } from './hugo/hugo-build.js';
@@ -46,6 +47,8 @@ interface SizeResult {
   publishToLive: number[];
   /** The same edits, released incrementally. */
   incremental: number[];
+  /** Where the incremental releases' time went, per step of their build logs. */
+  incrementalSteps: Record<string, number[]>;
   weight: { home: PageWeight; article: PageWeight };
   lighthouse: Record<'home' | 'article', Scores>;
 }
@@ -77,7 +80,7 @@ for (const articles of sizes) {
       process.stderr.write(`hugo build: ${seconds(built.wall)}, ${hugo.pages} pages\n`);
     }
 
-    const publishWith = async (fullBuildEveryMs: number | undefined, then?: (siteUrl: string) => Promise<void>) => {
+    const publishWith = async (fullBuildEveryMs: number | undefined, then?: (live: LocalPublisher) => Promise<void>) => {
       const live = await startLocalPublisher({
         cms: () => ({ strapiUrl: cms.url, strapiToken: cms.token }),
         secret,
@@ -87,7 +90,7 @@ for (const articles of sizes) {
       });
       try {
         const times = await measurePublishToLive(cms, live, secret, edits);
-        await then?.(live.siteUrl);
+        await then?.(live);
         return times;
       } finally {
         await live.stop();
@@ -97,10 +100,22 @@ for (const articles of sizes) {
     const publishToLive = await publishWith(0);
     process.stderr.write('publish-to-live, incremental builds:\n');
     let scores: Record<string, Scores> = {};
-    const incremental = await publishWith(undefined, async (siteUrl) => {
-      scores = await lighthouseScores({ home: `${siteUrl}/`, article: `${siteUrl}/tin-tuc/${first.data[0]!.slug}/` }, runs);
+    let steps: Record<string, number[]> = {};
+    const incremental = await publishWith(undefined, async (live) => {
+      steps = incrementalSteps(live.publisherDir);
+      scores = await lighthouseScores({ home: `${live.siteUrl}/`, article: `${live.siteUrl}/tin-tuc/${first.data[0]!.slug}/` }, runs);
     });
-    results.push({ articles, pages: builds.cold.pages.at(-1)!, builds, hugo, publishToLive, incremental, weight, lighthouse: { home: scores.home!, article: scores.article! } });
+    results.push({
+      articles,
+      pages: builds.cold.pages.at(-1)!,
+      builds,
+      hugo,
+      publishToLive,
+      incremental,
+      incrementalSteps: steps,
+      weight,
+      lighthouse: { home: scores.home!, article: scores.article! },
+    });
   } finally {
     cms.stop();
     rmSync(workDir, { recursive: true, force: true });
@@ -135,11 +150,15 @@ const weights = results.map((r) => [
 const lighthouseRows = results.flatMap((r) =>
   (['home', 'article'] as const).map((page) => [r.articles.toLocaleString('en'), page, ...CATEGORIES.map((c) => formatRange(r.lighthouse[page][c], String))]),
 );
+const stepRows = results.flatMap((r) =>
+  Object.entries(r.incrementalSteps).map(([step, ms]) => [r.articles.toLocaleString('en'), step === 'link live release' ? `${step} (beside astro)` : step, formatRange(ms, (n) => `${(n / 1000).toFixed(2)} s`)]),
+);
 const heading = `Portal benchmark, ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${hugoVersion.split(' ').slice(0, 2).join(' ')}; medians of ${runs} runs (min–max), pages = ${results.map((r) => `${r.pages} at ${r.articles}`).join(', ')}`;
 const mainTable = table(['articles', 'what', 'wall', 'peak RSS', 'pages/s', 'loader requests'], rows);
 const weightTable = table(['articles', 'home HTML+CSS gz', 'home JS gz', 'home requests', 'article HTML+CSS gz', 'article JS gz', 'article requests'], weights);
 const lighthouseTable = table(['articles', 'page', ...CATEGORIES], lighthouseRows);
-const report = `${heading}\n\n${mainTable}\n\nPage weight (requests: the page, its CSS and JS, images not lazy-loaded)\n\n${weightTable}\n\nLighthouse 12.2.3, mobile (simulated slow 4G), through the publisher's public server\n\n${lighthouseTable}\n`;
+const stepTable = table(['articles', 'incremental release step', 'time'], stepRows);
+const report = `${heading}\n\n${mainTable}\n\nWhere an incremental release's time goes (its build log; after the debounce, before the swap)\n\n${stepTable}\n\nPage weight (requests: the page, its CSS and JS, images not lazy-loaded)\n\n${weightTable}\n\nLighthouse 12.2.3, mobile (simulated slow 4G), through the publisher's public server\n\n${lighthouseTable}\n`;
 console.log(`\n${report}`);
 
 const outDir = path.join(repoRoot, 'bench-results');

@@ -1,0 +1,14 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Seconds per step of every incremental build a publisher logged, from its `step <name>: <n> s` lines. */
+export function incrementalSteps(publisherDir: string): Record<string, number[]> {
+  const logs = path.join(publisherDir, 'publisher', 'logs');
+  const steps: Record<string, number[]> = {};
+  for (const name of readdirSync(logs).sort()) {
+    const log = readFileSync(path.join(logs, name), 'utf8');
+    if (!/^incremental build:/m.test(log)) continue;
+    for (const [, step, value] of log.matchAll(/^step (.+): ([\d.]+) s$/gm)) (steps[step!] ??= []).push(Number(value) * 1000);
+  }
+  return steps;
+}
