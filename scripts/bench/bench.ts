@@ -103,6 +103,8 @@ for (const articles of sizes) {
     let steps: Record<string, number[]> = {};
     const incremental = await publishWith(undefined, async (live) => {
       steps = incrementalSteps(live.publisherDir);
+      // Lighthouse measures the server at rest, not while pruned releases are being deleted.
+      await live.publisher.store.settled();
       scores = await lighthouseScores({ home: `${live.siteUrl}/`, article: `${live.siteUrl}/tin-tuc/${first.data[0]!.slug}/` }, runs);
     });
     results.push({
