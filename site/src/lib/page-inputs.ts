@@ -30,7 +30,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest('base6
  * a renamed person changes the pages of the articles that list them without touching those
  * articles. Shared objects (one article on many pages) are described once, and an entry by
  * the digest of its description: a page listing twenty articles is then a short text, not
- * twenty articles with everything they link to (at 10,000 articles, 120 MB hashed a build).
+ * twenty articles with everything they link to, hashed again for every page that lists them.
  */
 export function fingerprint(value: unknown): string {
   if (value === null || value === undefined) return '~';
