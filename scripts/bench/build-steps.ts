@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { STEP_LINE } from '../publisher/build-step.js';
 
 /** Seconds per step of every incremental build a publisher logged, from its `step <name>: <n> s` lines. */
 export function incrementalSteps(publisherDir: string): Record<string, number[]> {
@@ -8,7 +9,7 @@ export function incrementalSteps(publisherDir: string): Record<string, number[]>
   for (const name of readdirSync(logs).sort()) {
     const log = readFileSync(path.join(logs, name), 'utf8');
     if (!/^incremental build:/m.test(log)) continue;
-    for (const [, step, value] of log.matchAll(/^step (.+): ([\d.]+) s$/gm)) (steps[step!] ??= []).push(Number(value) * 1000);
+    for (const [, step, value] of log.matchAll(STEP_LINE)) (steps[step!] ??= []).push(Number(value) * 1000);
   }
   return steps;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inParallel } from '../lib/in-parallel.js';
 
 const pageSchema = z.object({
   data: z.array(z.object({ slug: z.string().min(1) })),
@@ -37,13 +38,10 @@ const PARALLEL_PAGES = 4;
 /** Every published article's slug, all pages of the REST API. */
 export async function publishedArticleSlugs(options: CmsOptions): Promise<string[]> {
   const first = await slugPage(options, 1);
+  const pages = Array.from({ length: Math.max(0, first.meta.pagination.pageCount - 1) }, (_, i) => i + 2);
   const rest: string[][] = [];
-  let next = 2;
-  const worker = async () => {
-    for (let page = next++; page <= first.meta.pagination.pageCount; page = next++) {
-      rest[page - 2] = (await slugPage(options, page)).data.map((article) => article.slug);
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_PAGES }, worker));
+  await inParallel(pages, PARALLEL_PAGES, async (page, i) => {
+    rest[i] = (await slugPage(options, page)).data.map((article) => article.slug);
+  });
   return [...first.data.map((article) => article.slug), ...rest.flat()];
 }

@@ -1,7 +1,9 @@
-import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { inParallel } from '../lib/in-parallel.js';
+import { releaseFiles } from './release-files.js';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -17,14 +19,6 @@ const minimumBytes = 1024;
 const brotliQuality = (bytes: number) => (bytes <= 256 * 1024 ? 11 : 9);
 const concurrency = 8;
 const variants = ['.br', '.gz'] as const;
-
-async function* files(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(full);
-    else if (entry.isFile()) yield full;
-  }
-}
 
 const readOrNothing = (file: string) => readFile(file).catch(() => undefined);
 const statOrNothing = (file: string) => stat(file).catch(() => undefined);
@@ -69,26 +63,24 @@ async function compress(file: string, content: Buffer, previous: string | undefi
  */
 export async function precompress(releaseDir: string, previousRelease?: string, only?: readonly string[]): Promise<number> {
   const queue: string[] = [];
-  const candidates = only ? only.map((file) => path.join(releaseDir, file)) : files(releaseDir);
+  const candidates = only ? only.map((file) => path.join(releaseDir, file)) : releaseFiles(releaseDir);
   for await (const file of candidates) {
     if (compressibleExtensions.has(path.extname(file).toLowerCase())) queue.push(file);
   }
   let written = 0;
-  const worker = async () => {
-    for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-      const previous = previousRelease && path.join(previousRelease, path.relative(releaseDir, file));
-      // Copying a variant over its own hard link would empty it in the live release too.
-      const linked = previous ? await linkedVariants(file, previous) : undefined;
-      if (linked !== undefined) {
-        written += linked;
-        continue;
-      }
-      const content = await readFile(file);
-      if (content.length < minimumBytes) continue;
-      const variantCount = await compress(file, content, previous);
-      written += variantCount;
+  await inParallel(queue, concurrency, async (file) => {
+    const previous = previousRelease && path.join(previousRelease, path.relative(releaseDir, file));
+    // Copying a variant over its own hard link would empty it in the live release too.
+    const linked = previous ? await linkedVariants(file, previous) : undefined;
+    if (linked !== undefined) {
+      written += linked;
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+    const content = await readFile(file);
+    if (content.length < minimumBytes) return;
+    // Awaited before adding: `written += await …` would read `written` before the wait.
+    const variantCount = await compress(file, content, previous);
+    written += variantCount;
+  });
   return written;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { BuildRecord } from './build-record.js';
 import { runDeployCommand } from './deploy-command.js';
+import { timedStep } from './build-step.js';
 import { precompress } from './precompress.js';
 import type { ReleaseStore } from './release-store.js';
 import type { Batch } from './scheduler.js';
@@ -112,12 +113,12 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
     }
     // The check only looks for pages; the variants are written beside them meanwhile. Both
     // settle before a failure is thrown, so nothing still writes into staging as it is removed.
-    const finishing = performance.now();
-    const [compressed, checked] = await Promise.allSettled([precompress(staging, live ? store.releaseDir(live.id) : undefined, outcome?.written), options.check(staging)]);
+    const [compressed, checked] = await timedStep(logStream, 'compress and check', () =>
+      Promise.allSettled([precompress(staging, live ? store.releaseDir(live.id) : undefined, outcome?.written), options.check(staging)]),
+    );
     if (checked.status === 'rejected') throw checked.reason;
     if (compressed.status === 'rejected') throw compressed.reason;
     const variants = compressed.value;
-    logStream.write(`step compress and check: ${((performance.now() - finishing) / 1000).toFixed(2)} s\n`);
     note(`built; ${variants} precompressed variants${outcome?.written ? ` for ${outcome.written.length} files written` : ''}; release check passed`);
     await rename(staging, release);
     await store.swap(id);

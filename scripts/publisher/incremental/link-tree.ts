@@ -1,5 +1,6 @@
 import { link, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { inParallel } from '../../lib/in-parallel.js';
 
 /** Links in flight at once: enough to keep libuv's threads busy, few enough to stay under the fd limit. */
 const CONCURRENCY = 64;
@@ -22,13 +23,6 @@ export async function linkTree(from: string, to: string): Promise<number> {
     await Promise.all(dirs.map(walk));
   };
   await walk('');
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      await link(path.join(from, file), path.join(to, file));
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await inParallel(files, CONCURRENCY, (file) => link(path.join(from, file), path.join(to, file)));
   return files.length;
 }

@@ -1,15 +1,8 @@
-import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
+import { releaseFiles } from '../release-files.js';
 
 const VARIANTS = ['.br', '.gz'];
-
-async function* files(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(full);
-    else if (entry.isFile()) yield full;
-  }
-}
 
 /** Removes `dir` and its parents up to `root` while they are empty. */
 async function removeEmptyParents(dir: string, root: string): Promise<void> {
@@ -29,7 +22,7 @@ async function removeEmptyParents(dir: string, root: string): Promise<void> {
  */
 export async function overlayRelease(partialDir: string, releaseDir: string, removedPages: Iterable<string>): Promise<string[]> {
   const written: string[] = [];
-  for await (const file of files(partialDir)) {
+  for await (const file of releaseFiles(partialDir)) {
     const relative = path.relative(partialDir, file);
     const target = path.join(releaseDir, relative);
     await mkdir(path.dirname(target), { recursive: true });

@@ -4,6 +4,7 @@ import { pageUrl } from '../../../site/search/search-shards.js';
 import { repoRoot } from '../../lib/paths.js';
 import { sourceHash } from '../../lib/source-hash.js';
 import { astroBuild, indexSite, type BuildSiteOptions } from '../build-site.js';
+import { timedStep } from '../build-step.js';
 import type { BuildContext, BuildFunction, BuildOutcome } from '../release-pipeline.js';
 import { linkTree } from './link-tree.js';
 import { overlayRelease } from './overlay-release.js';
@@ -59,13 +60,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
       fullBuildEveryMs: options.fullBuildEveryMs ?? DAY,
     });
     context.log.write(`${plan.kind} build: ${plan.reason}\n`);
-    // Each step's time in the log: where a release's seconds go, for whoever runs the server.
-    const timed = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
-      const start = performance.now();
-      const result = await run();
-      context.log.write(`step ${step}: ${((performance.now() - start) / 1000).toFixed(2)} s\n`);
-      return result;
-    };
+    const timed = <T>(step: string, run: () => Promise<T>) => timedStep(context.log, step, run);
     const site: BuildSiteOptions = { ...options.cms(), siteDir, env, signal: context.signal, log: context.log, clearCache: context.clearCache };
     await rm(mapDir, { recursive: true, force: true });
     try {
