@@ -36,22 +36,25 @@ export function siteBinary(siteDir: string, name: string): string {
  */
 const ASTRO_INTERNALS = ['collections', 'content-assets.mjs', 'content-modules.mjs', 'settings.json', 'data-store.json'];
 
-async function removeAstroInternals(releaseDir: string): Promise<void> {
+export async function removeAstroInternals(releaseDir: string): Promise<void> {
   await Promise.all(ASTRO_INTERNALS.map((name) => rm(path.join(releaseDir, name), { recursive: true, force: true })));
 }
 
 /** Lines that say which entry broke the build: the loader's, or Astro's schema check. */
 const REASON = /(Strapi \w+ entry \S+: field .*|\*\*\S+\*\*: .*|data does not match collection schema.*)$/m;
 
+/** The line of a build's output or error that names the broken entry and field, if any. */
+export const failureReason = (text: string) => REASON.exec(text.replace(/\x1b\[[0-9;]*m/g, ''))?.[1]?.trim();
+
 /** Passes output on, keeping the last few KiB to find the reason a step failed. */
-function outputTail(output: Writable) {
+export function outputTail(output: Writable) {
   let recent = '';
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => {
     recent = (recent + chunk.toString()).slice(-8192);
     output.write(chunk);
   });
-  return { stream, reason: () => REASON.exec(recent.replace(/\x1b\[[0-9;]*m/g, ''))?.[1]?.trim() };
+  return { stream, reason: () => failureReason(recent) };
 }
 
 const pageMapEnv = (pageMap: BuildSiteOptions['pageMap']): Record<string, string> =>
@@ -62,23 +65,30 @@ const pageMapEnv = (pageMap: BuildSiteOptions['pageMap']): Record<string, string
         ...(pageMap.base ? { SITE_PAGE_INPUTS_BASE: pageMap.base.mapDir, SITE_BASE_RELEASE: pageMap.base.releaseDir } : {}),
       };
 
-/** `astro build --outDir <outDir>` from site/: every page, or with a base page map the changed ones. */
-export async function astroBuild(outDir: string, options: BuildSiteOptions): Promise<void> {
-  const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
-  const output = options.log ?? process.stdout;
-  if (options.clearCache) {
-    const removed = await clearAstroCache(siteDir, process.env.SITE_CACHE_DIR);
-    output.write(`cold build: removed ${removed.length ? removed.join(', ') : 'nothing (no cache yet)'}\n`);
-  }
-  const env = {
-    ...process.env,
+/** A cold build (`clearCache`) starts without Astro's content cache. */
+export async function prepareAstroBuild(options: BuildSiteOptions): Promise<void> {
+  if (!options.clearCache) return;
+  const removed = await clearAstroCache(options.siteDir ?? path.join(repoRoot, 'site'), process.env.SITE_CACHE_DIR);
+  (options.log ?? process.stdout).write(`cold build: removed ${removed.length ? removed.join(', ') : 'nothing (no cache yet)'}\n`);
+}
+
+/** What a site build reads from its environment, besides the publisher's own. */
+export function siteBuildEnv(outDir: string, options: BuildSiteOptions): Record<string, string> {
+  return {
     ...options.env,
     ...pageMapEnv(options.pageMap),
     STRAPI_URL: options.strapiUrl,
     STRAPI_TOKEN: options.strapiToken,
     SITE_OUT_DIR: outDir,
   };
-  const tail = outputTail(output);
+}
+
+/** `astro build --outDir <outDir>` from site/: every page, or with a base page map the changed ones. */
+export async function astroBuild(outDir: string, options: BuildSiteOptions): Promise<void> {
+  const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
+  await prepareAstroBuild(options);
+  const tail = outputTail(options.log ?? process.stdout);
+  const env = { ...process.env, ...siteBuildEnv(outDir, options) };
   await runProcess(siteBinary(siteDir, 'astro'), ['build', '--outDir', outDir], { cwd: siteDir, env, output: tail.stream, signal: options.signal, label: 'astro build' }).catch(
     (error: Error) => {
       const reason = tail.reason();

@@ -51,6 +51,7 @@ export class Publisher {
   readonly #state: StateStore;
   readonly #scheduler: BuildScheduler<Trigger>;
   readonly #log: Log;
+  readonly #build: BuildFunction;
   #history: BuildRecord[] = [];
   #building: { id: string; startedAt: string } | undefined;
   #stopping = false;
@@ -59,6 +60,7 @@ export class Publisher {
     this.store = new ReleaseStore(options.publisherDir);
     this.#state = new StateStore(this.store.stateFile);
     this.#log = options.log ?? consoleLog;
+    this.#build = options.build;
     const pipeline = {
       store: this.store,
       build: options.build,
@@ -134,6 +136,7 @@ export class Publisher {
     this.#stopping = true;
     const unbuilt = [...this.#scheduler.building, ...this.#scheduler.pending];
     await this.#scheduler.stop();
+    await this.#build.close?.();
     await this.#state.save({ history: this.#history, pending: unbuilt, building: [] });
     await this.store.settled();
   }

@@ -43,8 +43,11 @@ export interface BuildResult extends BuildOutcome {
   written?: readonly string[];
 }
 
-/** Writes a complete site into `releaseDir`; the real one is `createSiteBuilder`, tests pass small fakes. */
-export type BuildFunction = (releaseDir: string, context: BuildContext) => Promise<BuildResult | void>;
+/**
+ * Writes a complete site into `releaseDir`; the real one is `createSiteBuilder`, tests pass
+ * small fakes. `close` ends what it keeps running from one build to the next.
+ */
+export type BuildFunction = ((releaseDir: string, context: BuildContext) => Promise<BuildResult | void>) & { close?(): Promise<void> };
 /** Throws when the site in `releaseDir` must not go live; the real one is `checkRelease`. */
 export type CheckFunction = (releaseDir: string) => Promise<void>;
 

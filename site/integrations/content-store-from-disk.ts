@@ -2,13 +2,17 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 const STORE_MODULE = '\0astro:data-layer-content';
+/** Where a long-lived site renderer (scripts/publisher/renderer/) asks for the store's map. */
+export const CONTENT_STORE_HOOK = 'portal.content-store';
 
 /**
  * Astro 5 hands the content store to the build's page renderer as a JavaScript module: the
  * whole data-store.json (29 MB at 10,000 articles) becomes one array literal that Rollup
  * parses into a syntax tree and V8 compiles again when the pages render — over 1 GiB of
  * memory that grows with the archive. The same module reading the file when it runs costs
- * one JSON.parse. Build only: the dev server watches the module to reload content.
+ * one JSON.parse. It hands Astro a Map, which Astro's store keeps as it is: a renderer that
+ * outlives the build syncs later changes into that same map. Build only: the dev server
+ * watches the module to reload content.
  */
 export function contentStoreFromDisk(): AstroIntegration {
   return {
@@ -29,8 +33,11 @@ export function contentStoreFromDisk(): AstroIntegration {
                     if (id !== STORE_MODULE) return undefined;
                     return [
                       `import { existsSync, readFileSync } from 'node:fs';`,
+                      `import { unflatten } from 'devalue';`,
                       `const file = ${JSON.stringify(storeFile)};`,
-                      `export default existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : new Map();`,
+                      `const store = existsSync(file) ? unflatten(JSON.parse(readFileSync(file, 'utf8'))) : new Map();`,
+                      `globalThis[Symbol.for(${JSON.stringify(CONTENT_STORE_HOOK)})]?.(store);`,
+                      `export default store;`,
                     ].join('\n');
                   },
                 },

@@ -3,13 +3,14 @@ import path from 'node:path';
 import { pageUrl } from '../../../site/search/search-shards.js';
 import { repoRoot } from '../../lib/paths.js';
 import { sourceHash } from '../../lib/source-hash.js';
-import { astroBuild, indexSite, type BuildSiteOptions } from '../build-site.js';
+import { astroBuild, indexSite, prepareAstroBuild, removeAstroInternals, siteBuildEnv, type BuildSiteOptions } from '../build-site.js';
 import { timedStep } from '../build-step.js';
 import type { BuildContext, BuildFunction, BuildOutcome } from '../release-pipeline.js';
 import { linkTree } from './link-tree.js';
 import { overlayRelease } from './overlay-release.js';
 import { mappedPages, pageMapDir, pruneMaps, readSearchShards, readStamp, writeSearchShards, writeStamp } from './page-map.js';
 import { planBuild } from './plan-build.js';
+import { SiteRenderer } from '../renderer/site-renderer.js';
 
 export interface SiteBuilderOptions {
   publisherDir: string;
@@ -24,6 +25,8 @@ export interface SiteBuilderOptions {
 }
 
 const DAY = 24 * 3600 * 1000;
+/** The log line of an incremental build that renders in the renderer started by the last full build. */
+export const RENDERED_BY_RENDERER = 'site renderer: changed pages rendered from the last full build it kept';
 
 /** What decides whether a release's pages still fit the templates: the site's sources and settings. */
 function siteSourceHash(siteDir: string, env: Record<string, string>): string {
@@ -42,7 +45,34 @@ function siteSourceHash(siteDir: string, env: Record<string, string>): string {
 export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
   const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
   const env = options.env ?? {};
-  return async (releaseDir: string, context: BuildContext): Promise<BuildOutcome> => {
+  let renderer: SiteRenderer | undefined;
+
+  /** Every full build starts a renderer of its own, which then serves the incremental builds. */
+  async function renderFull(outDir: string, site: BuildSiteOptions, key: string): Promise<void> {
+    await renderer?.close();
+    renderer = SiteRenderer.start(siteDir, key);
+    await prepareAstroBuild(site);
+    await renderer.render({ kind: 'full', outDir, env: siteBuildEnv(outDir, site) }, { log: (site.log ?? process.stdout), signal: site.signal });
+    await removeAstroInternals(outDir);
+  }
+
+  /**
+   * The renderer, when it was started for these sources and settings; else (its full build
+   * could not keep Astro's state, or it ended) `astro build` in a process of its own.
+   */
+  async function renderChanges(outDir: string, site: BuildSiteOptions, key: string): Promise<void> {
+    if (renderer?.ready && renderer.key === key) {
+      (site.log ?? process.stdout).write(`${RENDERED_BY_RENDERER}\n`);
+      await renderer.render({ kind: 'incremental', outDir, env: siteBuildEnv(outDir, site) }, { log: (site.log ?? process.stdout), signal: site.signal });
+      return;
+    }
+    (site.log ?? process.stdout).write('site renderer: none ready for these sources; astro build runs in a process of its own\n');
+    await renderer?.close();
+    renderer = undefined;
+    await astroBuild(outDir, site);
+  }
+
+  const build = async (releaseDir: string, context: BuildContext): Promise<BuildOutcome> => {
     const now = (options.now ?? (() => new Date()))();
     const id = path.basename(releaseDir);
     const mapDir = pageMapDir(options.publisherDir, id);
@@ -62,10 +92,12 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
     context.log.write(`${plan.kind} build: ${plan.reason}\n`);
     const timed = <T>(step: string, run: () => Promise<T>) => timedStep(context.log, step, run);
     const site: BuildSiteOptions = { ...options.cms(), siteDir, env, signal: context.signal, log: context.log, clearCache: context.clearCache };
+    // A renderer serves the sources it was started with, against the CMS it read from.
+    const key = `${hash} ${site.strapiUrl}`;
     await rm(mapDir, { recursive: true, force: true });
     try {
       if (plan.kind === 'full' || !context.live || !liveMapDir || !liveMap) {
-        await timed('astro', () => astroBuild(releaseDir, { ...site, pageMap: { out: mapDir } }));
+        await timed('astro', () => renderFull(releaseDir, { ...site, pageMap: { out: mapDir } }, key));
         const search = await timed('search index', () => indexSite(releaseDir, site));
         await writeSearchShards(mapDir, search.membership);
         await writeStamp(mapDir, { sourceHash: hash, fullBuildAt: now.toISOString() });
@@ -76,7 +108,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
         const live = context.live;
         // The copy is kernel work and Astro keeps one core busy: they run side by side.
         const linked = timed('link live release', () => linkTree(live.dir, releaseDir));
-        const built = timed('astro', () => astroBuild(partialDir, { ...site, pageMap: { out: mapDir, base: { mapDir: liveMapDir, releaseDir: live.dir } } }));
+        const built = timed('astro', () => renderChanges(partialDir, { ...site, pageMap: { out: mapDir, base: { mapDir: liveMapDir, releaseDir: live.dir } } }, key));
         const [linkedCopy, astro] = await Promise.allSettled([linked, built]);
         if (astro.status === 'rejected') throw astro.reason;
         if (linkedCopy.status === 'rejected') throw linkedCopy.reason;
@@ -102,4 +134,5 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
       await pruneMaps(options.publisherDir, [...context.releases, id]);
     }
   };
+  return Object.assign(build, { close: async () => renderer?.close() });
 }

@@ -12,10 +12,22 @@ import { yearInVietnam } from './format';
 import type { Attendee, Gallery, Settings } from './schemas';
 import { joinArticle, type ArticleView, type Attendance, type GalleryView, type TaskView } from './views';
 
+/**
+ * The site renderer (scripts/publisher/renderer/) keeps these modules alive from one build to
+ * the next and counts its content syncs here; a build by hand never sets it.
+ */
+const CONTENT_GENERATION = Symbol.for('portal.content-generation');
+const contentGeneration = () => (globalThis as Record<symbol, unknown>)[CONTENT_GENERATION];
+
 function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let cached: Promise<T> | undefined;
-  // The dev server keeps modules alive while the content store reloads; only builds may cache.
-  return () => (import.meta.env.DEV ? load() : (cached ??= load()));
+  let cached: { generation: unknown; value: Promise<T> } | undefined;
+  return () => {
+    // The dev server keeps modules alive while the content store reloads; only builds may cache.
+    if (import.meta.env.DEV) return load();
+    const generation = contentGeneration();
+    if (!cached || cached.generation !== generation) cached = { generation, value: load() };
+    return cached.value;
+  };
 }
 
 function append<K, V>(index: Map<K, V[]>, key: K, value: V): void {

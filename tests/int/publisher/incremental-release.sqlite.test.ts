@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
 import { seededRandom } from '../../../scripts/corpus/random.js';
+import { RENDERED_BY_RENDERER } from '../../../scripts/publisher/incremental/site-builder.js';
 import { newTrigger, type Trigger } from '../../../scripts/publisher/trigger.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { startLivePublisher, type LivePublisher } from '../../helpers/live-publisher.js';
@@ -157,6 +158,8 @@ describe('incremental releases', () => {
       log.push(`${step}: ${change.what} ${change.documentId}`);
       const record = await release(newTrigger({ source: 'strapi', event: 'entry.publish', uid: change.uid, documentId: change.documentId }));
       expect(record.build, log.join('\n')).toMatchObject({ kind: 'incremental' });
+      // Rendered by the long-lived renderer, not by a fallback `astro build` of its own.
+      expect(readFileSync(path.join(live.publisherDir, record.log), 'utf8')).toContain(RENDERED_BY_RENDERER);
     }
 
     const incremental = (await live.status()).current!;

@@ -1,0 +1,107 @@
+/**
+ * The site renderer: a process that runs one full Astro build of the site, keeps what the
+ * build made (the server bundle its pages were rendered with, the content store, the build's
+ * own state), and then renders changed pages on request — no new process, no bundling, no
+ * reading the whole content store back from disk. Started by site-renderer.ts with site/ as
+ * its working directory; requests and replies in render-protocol.ts.
+ */
+import { register } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_STORE_HOOK } from '../../../site/integrations/content-store-from-disk.js';
+import { timedStep } from '../build-step.js';
+import { ASTRO_BUILD_HOOK } from './astro-build-hook.js';
+import { loadAstroInternals, type AstroInternals, type StaticBuildOptions } from './astro-internals.js';
+import { renderRequestSchema, type RenderReply, type RenderRequest } from './render-protocol.js';
+
+register(new URL('./astro-build-hook.ts', import.meta.url));
+
+/** Read by the site's queries (site/src/lib/queries.ts): their per-build caches end with each sync. */
+const CONTENT_GENERATION = Symbol.for('portal.content-generation');
+
+interface KeptBuild {
+  options: StaticBuildOptions;
+  internals: unknown;
+  /** Astro deletes it once the pages are generated; every later render needs it again. */
+  addStaticImage: unknown;
+}
+
+type Globals = Record<symbol, unknown> & { astroAsset?: { addStaticImage?: unknown; staticImages?: Map<string, unknown> } };
+const globals = globalThis as unknown as Globals;
+
+let kept: KeptBuild | undefined;
+let contentStore: Map<string, unknown> | undefined;
+let astro: AstroInternals | undefined;
+let generation = 0;
+
+globals[Symbol.for(ASTRO_BUILD_HOOK)] = (options: StaticBuildOptions, internals: unknown) => {
+  kept = { options, internals, addStaticImage: globals.astroAsset?.addStaticImage };
+};
+globals[Symbol.for(CONTENT_STORE_HOOK)] = (store: Map<string, unknown>) => {
+  contentStore = store;
+};
+
+function setEnv(env: Record<string, string>): void {
+  Object.assign(process.env, env);
+}
+
+async function fullBuild(request: RenderRequest): Promise<boolean> {
+  setEnv({ ...request.env, SITE_OUT_DIR: request.outDir });
+  const { build } = await import('astro');
+  await build({ root: process.cwd() });
+  return kept !== undefined && contentStore !== undefined;
+}
+
+/** The same steps as Astro's build after bundling: content sync, pages, images, `astro:build:done`. */
+async function incrementalBuild(request: RenderRequest): Promise<void> {
+  if (!kept || !contentStore) throw new Error('this renderer kept no build to render from');
+  astro ??= await loadAstroInternals(process.cwd());
+  const { options, internals } = kept;
+  setEnv({ ...request.env, SITE_OUT_DIR: request.outDir });
+  options.settings.config.outDir = pathToFileURL(`${path.resolve(request.outDir)}/`);
+  options.pageNames.length = 0;
+  const step = <T>(name: string, run: () => Promise<T>) => timedStep(process.stdout, `astro: ${name}`, run);
+  await step('content sync', async () => astro!.syncContent(options, await astro!.storeFromMap(contentStore!)));
+  globals[CONTENT_GENERATION] = ++generation;
+  globals.astroAsset = { ...globals.astroAsset, addStaticImage: kept.addStaticImage, staticImages: new Map() };
+  await step('pages', () => astro!.generatePages(options, internals));
+  await step('build done', () =>
+    astro!.runHookBuildDone({
+      settings: options.settings,
+      pages: options.pageNames,
+      routes: Object.values(options.allPages).map((page) => page.route),
+      logger: options.logger,
+    }),
+  );
+}
+
+let busy = false;
+
+async function handle(request: RenderRequest): Promise<RenderReply> {
+  if (request.kind === 'incremental') {
+    await incrementalBuild(request);
+    return { type: 'done', kept: true };
+  }
+  if (kept) throw new Error('a renderer runs one full build; the publisher starts another for the next');
+  return { type: 'done', kept: await fullBuild(request) };
+}
+
+process.on('message', async (message: unknown) => {
+  if (busy) {
+    process.send?.({ type: 'failed', message: 'the renderer is already building' } satisfies RenderReply);
+    return;
+  }
+  busy = true;
+  let reply: RenderReply;
+  try {
+    reply = await handle(renderRequestSchema.parse(message));
+  } catch (error) {
+    reply = { type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  } finally {
+    busy = false;
+  }
+  process.send?.(reply);
+});
+
+// The publisher went away: so does its renderer.
+process.on('disconnect', () => process.exit(0));
