@@ -13,10 +13,11 @@ const isFile = (file: string) =>
 
 /**
  * Refuses a release that would break the public site: a missing home, 404 page, sitemap
- * or feed, or a published article (as the CMS lists it now) without its page.
+ * or feed, or a published article (as the CMS lists it while the release is built) without
+ * its page. The list is asked for at once; the release is looked at when `built` resolves.
  */
-export async function checkRelease(releaseDir: string, options: CmsOptions): Promise<void> {
-  const slugs = await publishedArticleSlugs(options);
+export async function checkRelease(releaseDir: string, options: CmsOptions, built: Promise<void> = Promise.resolve()): Promise<void> {
+  const [slugs] = await Promise.all([publishedArticleSlugs(options), built]);
   const unsafe = slugs.filter((slug) => slug.includes('/') || slug.includes('\\') || slug === '.' || slug === '..');
   if (unsafe.length > 0) throw new Error(`the CMS lists article slugs that cannot be pages: ${unsafe.join(', ')}`);
   const expected = [...requiredFiles, ...slugs.map((slug) => path.posix.join('tin-tuc', slug, 'index.html'))];

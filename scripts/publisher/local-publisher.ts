@@ -46,7 +46,7 @@ export async function startLocalPublisher(options: LocalPublisherOptions): Promi
     ...options.timing,
     log: silentLog,
     build: createSiteBuilder({ publisherDir, cms: options.cms, fullBuildEveryMs: options.fullBuildEveryMs }),
-    check: (releaseDir) => checkRelease(releaseDir, options.cms()),
+    check: (releaseDir, built) => checkRelease(releaseDir, options.cms(), built),
   });
   await publisher.start();
   const hooks = createHooksServer({ publisher, secret: options.secret, log: silentLog });

@@ -34,7 +34,7 @@ const publisher = new Publisher({
     cms: () => ({ strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }),
     env: config.siteBuildEnv,
   }),
-  check: (releaseDir) => checkRelease(releaseDir, { strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }),
+  check: (releaseDir, built) => checkRelease(releaseDir, { strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }, built),
 });
 await publisher.start();
 

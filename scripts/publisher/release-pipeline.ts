@@ -48,8 +48,12 @@ export interface BuildResult extends BuildOutcome {
  * small fakes. `close` ends what it keeps running from one build to the next.
  */
 export type BuildFunction = ((releaseDir: string, context: BuildContext) => Promise<BuildResult | void>) & { close?(): Promise<void> };
-/** Throws when the site in `releaseDir` must not go live; the real one is `checkRelease`. */
-export type CheckFunction = (releaseDir: string) => Promise<void>;
+/**
+ * Throws when the site in `releaseDir` must not go live; the real one is `checkRelease`. It
+ * starts with the build, so what it needs from elsewhere (the CMS's list of articles) is
+ * fetched meanwhile; it looks at the release once `built` resolves.
+ */
+export type CheckFunction = (releaseDir: string, built: Promise<void>) => Promise<void>;
 
 export interface PipelineOptions {
   store: ReleaseStore;
@@ -99,6 +103,13 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
     const limit = deadline(signal, options.buildTimeoutMs, 'the build');
     const live = await store.current();
     let outcome: BuildResult | void;
+    let built!: { resolve(): void; reject(error: unknown): void };
+    const checked = options
+      .check(staging, new Promise<void>((resolve, reject) => (built = { resolve, reject })))
+      .then(
+        () => ({ ok: true as const }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
     try {
       outcome = await options.build(staging, {
         signal: limit.signal,
@@ -111,17 +122,26 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
       });
       // A build that ignored the abort must not go live either.
       if (limit.signal.aborted) throw limit.signal.reason;
+    } catch (error) {
+      // The check settles before staging is removed, and its own failure is not the news.
+      built.reject(error);
+      await checked;
+      throw error;
     } finally {
       limit.clear();
     }
+    built.resolve();
     // The check only looks for pages; the variants are written beside them meanwhile. Both
     // settle before a failure is thrown, so nothing still writes into staging as it is removed.
-    const [compressed, checked] = await timedStep(logStream, 'compress and check', () =>
-      Promise.allSettled([precompress(staging, live ? store.releaseDir(live.id) : undefined, outcome?.written), options.check(staging)]),
+    const [compressed, check] = await timedStep(logStream, 'compress and check', () =>
+      Promise.all([precompress(staging, live ? store.releaseDir(live.id) : undefined, outcome?.written).then(
+        (variants) => ({ ok: true as const, variants }),
+        (error: unknown) => ({ ok: false as const, error }),
+      ), checked]),
     );
-    if (checked.status === 'rejected') throw checked.reason;
-    if (compressed.status === 'rejected') throw compressed.reason;
-    const variants = compressed.value;
+    if (!check.ok) throw check.error;
+    if (!compressed.ok) throw compressed.error;
+    const variants = compressed.variants;
     note(`built; ${variants} precompressed variants${outcome?.written ? ` for ${outcome.written.length} files written` : ''}; release check passed`);
     await rename(staging, release);
     await store.swap(id);

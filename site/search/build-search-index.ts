@@ -51,23 +51,59 @@ function check<T extends { errors: string[] }>(response: T, what: string): T {
   return response;
 }
 
-async function writeBundleFiles(dir: string, files: pagefind.IndexFile[]): Promise<string[]> {
-  for (const file of files) {
-    const target = path.join(dir, file.path);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, file.content);
-  }
-  return files.map((file) => path.join(dir, file.path));
+/**
+ * Unlinks the file and its compressed variants (`shards.json.gz`) before writing: the folder may be a hard-linked copy of the live site, never to be written through.
+ */
+async function replaceFile(file: string, content: Uint8Array | string): Promise<void> {
+  await removeFile(file);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, content);
 }
 
+/** The compressed variants the publisher writes beside a file (scripts/publisher/precompress.ts). */
+const VARIANTS = ['.br', '.gz'];
+const VARIANT = /\.(br|gz)$/;
+
+async function removeFile(file: string): Promise<void> {
+  await Promise.all(['', ...VARIANTS].map((suffix) => rm(file + suffix, { force: true })));
+}
+
+async function* filesUnder(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(file);
+    else yield file;
+  }
+}
+
+const sameBytes = async (file: string, content: Uint8Array) =>
+  readFile(file).then(
+    (bytes) => Buffer.compare(bytes, content) === 0,
+    () => false,
+  );
+
 /**
- * Unlinks the file and whatever was derived from it beside it (`shards.json.gz`) before
- * writing: the folder may be a hard-linked copy of the live site, never to be written through.
+ * Makes `dir` hold exactly `files`, writing only those whose bytes differ from what is
+ * there: a shard rebuilt for one edited page keeps its other pages' fragments (with the
+ * compressed variants beside them) as the live release has them. Returns what it wrote.
+ * `keep` says which files already in `dir` are not this bundle's to remove.
  */
-async function replaceFile(file: string, content: string): Promise<void> {
-  const derived = (await readdir(path.dirname(file))).filter((name) => name.startsWith(`${path.basename(file)}.`));
-  await Promise.all([file, ...derived.map((name) => path.join(path.dirname(file), name))].map((stale) => rm(stale, { force: true })));
-  await writeFile(file, content);
+async function syncBundleFiles(dir: string, files: pagefind.IndexFile[], keep: (file: string) => boolean): Promise<string[]> {
+  if (files.length === 0) {
+    await rm(dir, { recursive: true, force: true });
+    return [];
+  }
+  const wanted = new Map(files.map((file) => [path.join(dir, file.path), file.content]));
+  for await (const file of filesUnder(dir)) {
+    if (!wanted.has(file) && !keep(file) && !(VARIANT.test(file) && wanted.has(file.replace(VARIANT, '')))) await removeFile(file);
+  }
+  const written: string[] = [];
+  for (const [file, content] of wanted) {
+    if (await sameBytes(file, content)) continue;
+    await replaceFile(file, content);
+    written.push(file);
+  }
+  return written;
 }
 
 /** Slugs are ASCII by design (đ→d); anything else would need escaping in a glob. */
@@ -79,8 +115,8 @@ const GLOB_SAFE = /^\/[\w\-./]*$/;
  * order the folder lists them in.
  */
 async function writeShard(siteDir: string, shard: string, urls: string[], withAssets: boolean): Promise<string[]> {
-  const shardDir = path.join(siteDir, BUNDLE, shard);
-  await rm(shardDir, { recursive: true, force: true });
+  const bundleDir = path.join(siteDir, BUNDLE);
+  const shardDir = path.join(bundleDir, shard);
   for (const url of urls) {
     if (!GLOB_SAFE.test(url)) throw new Error(`search index, shard ${shard}: page ${url} has characters a page path should not have`);
     if (!existsSync(path.join(siteDir, pageFile(url)))) throw new Error(`search index, shard ${shard}: page ${url} is missing`);
@@ -93,9 +129,12 @@ async function writeShard(siteDir: string, shard: string, urls: string[], withAs
       if (added.page_count !== urls.length) throw new Error(`search index, shard ${shard}: ${added.page_count} of ${urls.length} pages indexed`);
     }
     const { files } = check(await index.getFiles(), `shard ${shard}`);
+    const data = urls.length > 0 ? files.filter((file) => !isAsset(file.path)) : [];
+    const assets = files.filter((file) => isAsset(file.path));
     return [
-      ...(urls.length > 0 ? await writeBundleFiles(shardDir, files.filter((file) => !isAsset(file.path))) : []),
-      ...(withAssets ? await writeBundleFiles(path.join(siteDir, BUNDLE), files.filter((file) => isAsset(file.path))) : []),
+      ...(await syncBundleFiles(shardDir, data, () => false)),
+      // The bundle's root holds the shards' folders and the shard list besides the assets.
+      ...(withAssets ? await syncBundleFiles(bundleDir, assets, (file) => path.dirname(file) !== bundleDir || path.basename(file).startsWith(SHARD_LIST)) : []),
     ];
   } finally {
     await index.deleteIndex();
@@ -154,7 +193,10 @@ export async function buildSearchIndex(siteDir: string, change?: SearchIndexChan
     await pagefind.close();
   }
   const list = path.join(siteDir, BUNDLE, SHARD_LIST);
-  await replaceFile(list, `${JSON.stringify(shards)}\n`);
-  files.push(list);
+  const listed = Buffer.from(`${JSON.stringify(shards)}\n`);
+  if (!(await sameBytes(list, listed))) {
+    await replaceFile(list, listed);
+    files.push(list);
+  }
   return { membership, written: toWrite, files: files.map((file) => path.relative(siteDir, file)) };
 }

@@ -72,6 +72,8 @@ describe('the search index, a shard per year', () => {
     const partial = await buildSearchIndex(next, { previous: first.membership, pages });
 
     expect(partial.written).toEqual(['2020', '2021']);
+    // 2021 now holds b, c and e; only the pages that changed get a fragment written, c keeps its own.
+    expect(partial.files.filter((file) => file.includes('/fragment/'))).toHaveLength(2);
     expect(partial.membership).toEqual({ '/tin-tuc/b/': '2021', '/tin-tuc/c/': '2021', '/tin-tuc/d/': '2022', '/tin-tuc/e/': '2021' });
     expect(bundle(live)).toEqual(liveBefore);
     const after = bundle(next);

@@ -93,7 +93,7 @@ export async function startPublisher(overrides: Partial<PublisherOptions> & { di
   const publisher = new Publisher({
     publisherDir: dir,
     build: fake.build,
-    check: (releaseDir) => checkRelease(releaseDir, { strapiUrl: cms.url, strapiToken: cms.token }),
+    check: (releaseDir, built) => checkRelease(releaseDir, { strapiUrl: cms.url, strapiToken: cms.token }, built),
     debounceMs: 30,
     maxWaitMs: 300,
     buildTimeoutMs: 10_000,
