@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SitemapItem, SitemapOptions } from '@astrojs/sitemap';
 import { mappedPaths } from '../src/lib/page-inputs.js';
 
@@ -15,6 +15,13 @@ interface BuildSitemap {
 
 const dirUrl = (dir: string) => pathToFileURL(`${path.resolve(dir)}/`);
 
+/** The pages (`/tin-tuc/a/`) a build wrote into `dir`: few for an incremental build. */
+function writtenPages(dir: string, page = '/'): string[] {
+  return readdirSync(path.join(dir, page), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? writtenPages(dir, `${page}${entry.name}/`) : entry.name === 'index.html' ? [page] : [],
+  );
+}
+
 function buildSitemap(env: NodeJS.ProcessEnv, key: string): BuildSitemap {
   // The publisher builds each release into its own folder (SITE_OUT_DIR); by hand it is dist/.
   const outDir = env.SITE_OUT_DIR ? dirUrl(env.SITE_OUT_DIR) : new URL('../dist/', import.meta.url);
@@ -24,6 +31,9 @@ function buildSitemap(env: NodeJS.ProcessEnv, key: string): BuildSitemap {
   const livePages = baseRelease ? mappedPaths(env.SITE_PAGE_INPUTS_BASE) : [];
   const livePageSet = new Set(livePages);
   let stillMapped: Set<string> | undefined;
+  // Asking the disk about every page of the archive costs more than listing the few written.
+  let written: Set<string> | undefined;
+  const isWritten = (page: string, file: URL) => (baseRelease ? (written ??= new Set(writtenPages(fileURLToPath(outDir)))).has(page) : existsSync(file));
   let lastmods: Promise<Map<string, string>> | undefined;
 
   /** The live release's sitemap as URL → lastmod: an incremental build's unrendered pages keep theirs. */
@@ -51,9 +61,9 @@ function buildSitemap(env: NodeJS.ProcessEnv, key: string): BuildSitemap {
      * one — listings, search — are left without lastmod rather than given a made-up date.
      */
     async withLastmod(item) {
-      const page = `${decodeURI(new URL(item.url).pathname).replace(/^\//, '')}index.html`;
-      const rendered = new URL(page, outDir);
-      const html = existsSync(rendered) ? await readFile(rendered, 'utf8') : undefined;
+      const page = decodeURI(new URL(item.url).pathname);
+      const rendered = new URL(`${page.replace(/^\//, '')}index.html`, outDir);
+      const html = isWritten(page, rendered) ? await readFile(rendered, 'utf8') : undefined;
       const lastmod = html === undefined ? (await (lastmods ??= liveLastmods())).get(item.url) : /<meta property="og:updated_time" content="([^"]+)"/.exec(html)?.[1];
       return lastmod ? { ...item, lastmod } : item;
     },

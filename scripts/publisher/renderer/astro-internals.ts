@@ -14,15 +14,13 @@ export interface StaticBuildOptions {
   allPages: Record<string, { route: unknown }>;
 }
 
-interface DataStore {
-  _collections: Map<string, unknown>;
-}
-
 export interface AstroInternals {
   generatePages(options: StaticBuildOptions, internals: unknown): Promise<void>;
-  storeFromMap(map: Map<string, unknown>): Promise<DataStore>;
-  /** Runs every collection's loader into `store`, as a build's content sync does. */
-  syncContent(options: StaticBuildOptions, store: DataStore): Promise<void>;
+  /**
+   * Astro's content layer over the store whose collections are `map`: `sync()` runs every
+   * collection's loader into it, as a build's content sync does.
+   */
+  contentLayer(options: StaticBuildOptions, map: Map<string, unknown>): Promise<{ sync(): Promise<void> }>;
   runHookBuildDone(args: { settings: StaticBuildOptions['settings']; pages: string[]; routes: unknown[]; logger: unknown }): Promise<void>;
 }
 
@@ -37,14 +35,9 @@ export async function loadAstroInternals(siteDir: string): Promise<AstroInternal
   ]);
   return {
     generatePages: generate.generatePages,
-    storeFromMap: (map) => store.MutableDataStore.fromMap(map),
-    async syncContent(options, dataStore) {
-      const contentLayer = layer.globalContentLayer.init({ settings: options.settings, logger: options.logger, store: dataStore });
-      try {
-        await contentLayer.sync();
-      } finally {
-        contentLayer.dispose();
-      }
+    async contentLayer(options, map) {
+      const dataStore = await store.MutableDataStore.fromMap(map);
+      return layer.globalContentLayer.init({ settings: options.settings, logger: options.logger, store: dataStore });
     },
     runHookBuildDone: hooks.runHookBuildDone,
   };

@@ -32,6 +32,8 @@ const globals = globalThis as unknown as Globals;
 let kept: KeptBuild | undefined;
 let contentStore: Map<string, unknown> | undefined;
 let astro: AstroInternals | undefined;
+/** Kept from one sync to the next, as `astro dev` keeps it. */
+let contentLayer: { sync(): Promise<void> } | undefined;
 let generation = 0;
 
 globals[Symbol.for(ASTRO_BUILD_HOOK)] = (options: StaticBuildOptions, internals: unknown) => {
@@ -61,7 +63,8 @@ async function incrementalBuild(request: RenderRequest): Promise<void> {
   options.settings.config.outDir = pathToFileURL(`${path.resolve(request.outDir)}/`);
   options.pageNames.length = 0;
   const step = <T>(name: string, run: () => Promise<T>) => timedStep(process.stdout, `astro: ${name}`, run);
-  await step('content sync', async () => astro!.syncContent(options, await astro!.storeFromMap(contentStore!)));
+  contentLayer ??= await astro.contentLayer(options, contentStore);
+  await step('content sync', () => contentLayer!.sync());
   globals[CONTENT_GENERATION] = ++generation;
   globals.astroAsset = { ...globals.astroAsset, addStaticImage: kept.addStaticImage, staticImages: new Map() };
   await step('pages', () => astro!.generatePages(options, internals));
