@@ -27,6 +27,8 @@ export interface SiteBuilderOptions {
 const DAY = 24 * 3600 * 1000;
 /** The log line of an incremental build that renders in the renderer started by the last full build. */
 export const RENDERED_BY_RENDERER = 'site renderer: changed pages rendered from the last full build it kept';
+/** The log line of one that renders without it (it ended, or could not keep Astro's state). */
+export const RENDERED_WITHOUT_RENDERER = 'site renderer: none ready for these sources; astro build runs in a process of its own';
 
 /** What decides whether a release's pages still fit the templates: the site's sources and settings. */
 function siteSourceHash(siteDir: string, env: Record<string, string>): string {
@@ -66,7 +68,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
       await renderer.render({ kind: 'incremental', outDir, env: siteBuildEnv(outDir, site) }, { log: (site.log ?? process.stdout), signal: site.signal });
       return;
     }
-    (site.log ?? process.stdout).write('site renderer: none ready for these sources; astro build runs in a process of its own\n');
+    (site.log ?? process.stdout).write(`${RENDERED_WITHOUT_RENDERER}\n`);
     await renderer?.close();
     renderer = undefined;
     await astroBuild(outDir, site);

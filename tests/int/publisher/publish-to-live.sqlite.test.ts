@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RENDERED_WITHOUT_RENDERER } from '../../../scripts/publisher/incremental/site-builder.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { freePort } from '../../../scripts/lib/free-port.js';
 import { startLivePublisher, type LivePublisher } from '../../helpers/live-publisher.js';
@@ -6,6 +9,21 @@ import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.j
 
 const SECRET = 'end-to-end-rebuild-secret';
 const ARTICLE = 'api::article.article';
+
+/** The site renderer processes (scripts/publisher/renderer/) this test's publisher started. */
+function rendererPids(): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('render-process.ts') ? [Number(pid)] : [];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}
 
 /**
  * Editors publish in a real Strapi; its stored webhook reaches the publisher over HTTP; the
@@ -62,6 +80,20 @@ describe('publish to live, end to end', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('Phường Bạch Đằng ra quân làm sạch đường phố');
+  }, 300_000);
+
+  it('still puts a change live when the site renderer has died, rendering in a process of its own', async () => {
+    const renderers = rendererPids();
+    expect(renderers).toHaveLength(1);
+    process.kill(renderers[0]!, 'SIGKILL');
+    const builds = (await status()).history.length;
+    const article = await cms.strapi.documents(ARTICLE).create({ data: { title: 'Phường Lê Đại Hành tổ chức ngày hội đọc sách' } as never });
+    await cms.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
+    const after = await settled(builds + 1);
+    const record = after.history[0]!;
+    expect(record).toMatchObject({ ok: true, build: { kind: 'incremental' } });
+    expect(readFileSync(path.join(live.publisherDir, record.log), 'utf8')).toContain(RENDERED_WITHOUT_RENDERER);
+    expect(await (await fetch(`${siteUrl}/tin-tuc/phuong-le-dai-hanh-to-chuc-ngay-hoi-doc-sach/`)).text()).toContain('Phường Lê Đại Hành tổ chức ngày hội đọc sách');
   }, 300_000);
 
   it('does not rebuild for a draft save', async () => {
