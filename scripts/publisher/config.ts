@@ -18,7 +18,7 @@ const withDefault = <T extends z.ZodTypeAny>(schema: T, fallback: z.input<T>) =>
 
 const milliseconds = z.coerce.number().int().min(0);
 /** The quiet window that turns a burst of events into one build (DEBOUNCE_MS). */
-export const DEFAULT_DEBOUNCE_MS = 1000;
+export const DEFAULT_DEBOUNCE_MS = 500;
 const port = z.coerce.number().int().min(0).max(65535);
 const fromRepoRoot = (value: string) => path.resolve(repoRoot, value);
 
@@ -37,7 +37,7 @@ const publisherSchema = z
     PUBLISHER_HOST: withDefault(z.string(), '0.0.0.0'),
     PUBLIC_PORT: withDefault(port, 4321),
     PUBLISHER_PORT: withDefault(port, 4322),
-    // A publish arrives as two or three events within milliseconds; a second's quiet covers
+    // A publish arrives as two or three events within milliseconds; half a second's quiet covers
     // them, and what comes later queues behind the running build as one more.
     DEBOUNCE_MS: withDefault(milliseconds, DEFAULT_DEBOUNCE_MS),
     MAX_WAIT_MS: withDefault(milliseconds, 30_000),

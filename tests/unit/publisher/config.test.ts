@@ -14,7 +14,7 @@ describe('publisherConfig', () => {
       cmsOrigins: ['http://127.0.0.1:1337'],
       publicPort: 4321,
       publisherPort: 4322,
-      debounceMs: 1000,
+      debounceMs: 500,
       maxWaitMs: 30_000,
       buildTimeoutMs: 900_000,
       keepReleases: 5,
