@@ -26,7 +26,7 @@ describe('publisherConfig', () => {
   it('treats empty values (as .env.example leaves them) as unset', () => {
     const config = publisherConfig({ REBUILD_SECRET: 's', DEPLOY_COMMAND: '', PUBLIC_CMS_URL: '', DEBOUNCE_MS: '', STRAPI_TOKEN: '' });
     expect(config.deployCommand).toBeUndefined();
-    expect(config.debounceMs).toBe(1000);
+    expect(config.debounceMs).toBe(500);
     expect(config.cmsOrigins).toEqual(['http://127.0.0.1:1337']);
   });
 
