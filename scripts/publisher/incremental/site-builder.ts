@@ -54,7 +54,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
     await renderer?.close();
     renderer = SiteRenderer.start(siteDir, key);
     await prepareAstroBuild(site);
-    await renderer.render({ kind: 'full', outDir, env: siteBuildEnv(outDir, site) }, { log: (site.log ?? process.stdout), signal: site.signal });
+    await renderer.render({ kind: 'full', outDir, env: siteBuildEnv(outDir, site) }, { log: site.log ?? process.stdout, signal: site.signal });
     await removeAstroInternals(outDir);
   }
 
@@ -63,12 +63,13 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
    * could not keep Astro's state, or it ended) `astro build` in a process of its own.
    */
   async function renderChanges(outDir: string, site: BuildSiteOptions, key: string): Promise<void> {
+    const log = site.log ?? process.stdout;
     if (renderer?.ready && renderer.key === key) {
-      (site.log ?? process.stdout).write(`${RENDERED_BY_RENDERER}\n`);
-      await renderer.render({ kind: 'incremental', outDir, env: siteBuildEnv(outDir, site) }, { log: (site.log ?? process.stdout), signal: site.signal });
+      log.write(`${RENDERED_BY_RENDERER}\n`);
+      await renderer.render({ kind: 'incremental', outDir, env: siteBuildEnv(outDir, site) }, { log, signal: site.signal });
       return;
     }
-    (site.log ?? process.stdout).write(`${RENDERED_WITHOUT_RENDERER}\n`);
+    log.write(`${RENDERED_WITHOUT_RENDERER}\n`);
     await renderer?.close();
     renderer = undefined;
     await astroBuild(outDir, site);

@@ -57,19 +57,19 @@ async function fullBuild(request: RenderRequest): Promise<boolean> {
 /** The same steps as Astro's build after bundling: content sync, pages, images, `astro:build:done`. */
 async function incrementalBuild(request: RenderRequest): Promise<void> {
   if (!kept || !contentStore) throw new Error('this renderer kept no build to render from');
-  astro ??= await loadAstroInternals(process.cwd());
+  const api = (astro ??= await loadAstroInternals(process.cwd()));
   const { options, internals } = kept;
   setEnv({ ...request.env, SITE_OUT_DIR: request.outDir });
   options.settings.config.outDir = pathToFileURL(`${path.resolve(request.outDir)}/`);
   options.pageNames.length = 0;
   const step = <T>(name: string, run: () => Promise<T>) => timedStep(process.stdout, `astro: ${name}`, run);
-  contentLayer ??= await astro.contentLayer(options, contentStore);
-  await step('content sync', () => contentLayer!.sync());
+  const layer = (contentLayer ??= await api.contentLayer(options, contentStore));
+  await step('content sync', () => layer.sync());
   globals[CONTENT_GENERATION] = ++generation;
   globals.astroAsset = { ...globals.astroAsset, addStaticImage: kept.addStaticImage, staticImages: new Map() };
-  await step('pages', () => astro!.generatePages(options, internals));
+  await step('pages', () => api.generatePages(options, internals));
   await step('build done', () =>
-    astro!.runHookBuildDone({
+    api.runHookBuildDone({
       settings: options.settings,
       pages: options.pageNames,
       routes: Object.values(options.allPages).map((page) => page.route),
