@@ -14,3 +14,14 @@ export async function clearAstroCache(siteDir: string, siteCacheDir: string | un
   await Promise.all(present.map((candidate) => rm(candidate, { recursive: true, force: true })));
   return present;
 }
+
+/**
+ * Astro stages a build whose outDir is outside site/ in site/.astro/ and copies whatever it
+ * finds there into the release; `astro build` removes the folder when done, the site
+ * renderer keeps its server bundle in it. Every build of a release starts without it, so
+ * nothing of an earlier build (a manifest under another name) is shipped.
+ */
+export async function clearAstroStaging(siteDir: string, outDir: string): Promise<void> {
+  if (path.resolve(outDir).startsWith(path.resolve(siteDir))) return;
+  await rm(path.join(siteDir, '.astro'), { recursive: true, force: true });
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { buildSearchIndex, type SearchIndexChange, type SearchIndexResult } from '../../site/search/build-search-index.js';
 import { repoRoot } from '../lib/paths.js';
-import { clearAstroCache } from './astro-cache.js';
+import { clearAstroCache, clearAstroStaging } from './astro-cache.js';
 import { runProcess } from './run-process.js';
 
 export interface BuildSiteOptions {
@@ -87,6 +87,7 @@ export function siteBuildEnv(outDir: string, options: BuildSiteOptions): Record<
 export async function astroBuild(outDir: string, options: BuildSiteOptions): Promise<void> {
   const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
   await prepareAstroBuild(options);
+  await clearAstroStaging(siteDir, outDir);
   const tail = outputTail(options.log ?? process.stdout);
   const env = { ...process.env, ...siteBuildEnv(outDir, options) };
   await runProcess(siteBinary(siteDir, 'astro'), ['build', '--outDir', outDir], { cwd: siteDir, env, output: tail.stream, signal: options.signal, label: 'astro build' }).catch(

@@ -1,9 +1,32 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { publishedArticleSlugs, type CmsOptions } from './cms-articles.js';
 
 /** Pages every release must have, whatever the content. */
 const requiredFiles = ['index.html', '404.html', 'sitemap-index.xml', 'rss.xml'];
+/** Pages whose layout loads what every page loads: the site's scripts, styles and icons. */
+const layoutPages = ['index.html', '404.html'];
+
+const TAG = /<(script|link|img)\b[^>]*>/gi;
+const ATTRIBUTE = (name: string) => new RegExp(`\\s${name}="([^"]*)"`, 'i');
+/** Links that name a page or a feed, not a file the page loads. */
+const LOADED_LINKS = /^(stylesheet|icon|apple-touch-icon|manifest|preload|modulepreload)$/i;
+
+/** The files of this site a page loads (`/_astro/…`, `/scripts/…`), relative to the release. */
+export function loadedFiles(html: string): string[] {
+  const files = new Set<string>();
+  for (const [tag, element = ''] of html.matchAll(TAG)) {
+    const link = element.toLowerCase() === 'link';
+    const rel = ATTRIBUTE('rel').exec(tag)?.[1];
+    if (link && !rel?.split(/\s+/).some((value) => LOADED_LINKS.test(value))) continue;
+    const url = ATTRIBUTE(link ? 'href' : 'src').exec(tag)?.[1];
+    if (!url?.startsWith('/') || url.startsWith('//')) continue;
+    files.add(decodeURI(url.replace(/[?#].*$/, '')).replace(/^\//, ''));
+  }
+  return [...files];
+}
+
+const readText = (file: string) => readFile(file, 'utf8').catch(() => '');
 
 const isFile = (file: string) =>
   stat(file).then(
@@ -13,14 +36,16 @@ const isFile = (file: string) =>
 
 /**
  * Refuses a release that would break the public site: a missing home, 404 page, sitemap
- * or feed, or a published article (as the CMS lists it while the release is built) without
+ * or feed, a script, style or icon their layout loads, or a published article (as the CMS lists it while the release is built) without
  * its page. The list is asked for at once; the release is looked at when `built` resolves.
  */
 export async function checkRelease(releaseDir: string, options: CmsOptions, built: Promise<void> = Promise.resolve()): Promise<void> {
   const [slugs] = await Promise.all([publishedArticleSlugs(options), built]);
   const unsafe = slugs.filter((slug) => slug.includes('/') || slug.includes('\\') || slug === '.' || slug === '..');
   if (unsafe.length > 0) throw new Error(`the CMS lists article slugs that cannot be pages: ${unsafe.join(', ')}`);
-  const expected = [...requiredFiles, ...slugs.map((slug) => path.posix.join('tin-tuc', slug, 'index.html'))];
+  const layouts = await Promise.all(layoutPages.map((page) => readText(path.join(releaseDir, page))));
+  const loaded = [...new Set(layouts.flatMap(loadedFiles))];
+  const expected = [...requiredFiles, ...loaded, ...slugs.map((slug) => path.posix.join('tin-tuc', slug, 'index.html'))];
   const present = await Promise.all(expected.map((file) => isFile(path.join(releaseDir, file))));
   const missing = expected.filter((_, index) => !present[index]);
   if (missing.length > 0) {

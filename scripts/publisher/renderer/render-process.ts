@@ -5,10 +5,12 @@
  * reading the whole content store back from disk. Started by site-renderer.ts with site/ as
  * its working directory; requests and replies in render-protocol.ts.
  */
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_STORE_HOOK } from '../../../site/integrations/content-store-from-disk.js';
+import { clearAstroStaging } from '../astro-cache.js';
 import { timedStep } from '../build-step.js';
 import { ASTRO_BUILD_HOOK } from './astro-build-hook.js';
 import { loadAstroInternals, type AstroInternals, type StaticBuildOptions } from './astro-internals.js';
@@ -21,7 +23,9 @@ const CONTENT_GENERATION = Symbol.for('portal.content-generation');
 
 interface KeptBuild {
   options: StaticBuildOptions;
-  internals: unknown;
+  internals: { manifestFileName?: string };
+  /** The server bundle's files, relative to the staging folder. */
+  serverFiles: string[];
   /** Astro deletes it once the pages are generated; every later render needs it again. */
   addStaticImage: unknown;
 }
@@ -36,8 +40,8 @@ let astro: AstroInternals | undefined;
 let contentLayer: { sync(): Promise<void> } | undefined;
 let generation = 0;
 
-globals[Symbol.for(ASTRO_BUILD_HOOK)] = (options: StaticBuildOptions, internals: unknown) => {
-  kept = { options, internals, addStaticImage: globals.astroAsset?.addStaticImage };
+globals[Symbol.for(ASTRO_BUILD_HOOK)] = (options: StaticBuildOptions, internals: KeptBuild['internals'], serverFiles: string[]) => {
+  kept = { options, internals, serverFiles, addStaticImage: globals.astroAsset?.addStaticImage };
 };
 globals[Symbol.for(CONTENT_STORE_HOOK)] = (store: Map<string, unknown>) => {
   contentStore = store;
@@ -47,10 +51,31 @@ function setEnv(env: Record<string, string>): void {
   Object.assign(process.env, env);
 }
 
+/** Where Astro stages a build whose outDir is outside the working directory (its getOutDirWithinCwd). */
+const stagingDir = path.join(process.cwd(), '.astro');
+
+/**
+ * What Astro's clean-up does after a build, but for the server bundle: the staged site is
+ * copied into outDir and the bundle stays where the renderer imports it from. Type
+ * declarations at the top, which Astro leaves out too, stay behind.
+ */
+async function copyStagedSite(build: KeptBuild, outDir: string): Promise<void> {
+  const server = new Set([...build.serverFiles, ...(build.internals.manifestFileName ? [build.internals.manifestFileName] : [])].flatMap((file) => [file, `${file}.map`]));
+  for (const entry of await readdir(stagingDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(stagingDir, path.join(entry.parentPath, entry.name));
+    if (server.has(relative) || (!relative.includes(path.sep) && relative.endsWith('.d.ts'))) continue;
+    await mkdir(path.dirname(path.join(outDir, relative)), { recursive: true });
+    await copyFile(path.join(stagingDir, relative), path.join(outDir, relative));
+  }
+}
+
 async function fullBuild(request: RenderRequest): Promise<boolean> {
   setEnv({ ...request.env, SITE_OUT_DIR: request.outDir });
+  await clearAstroStaging(process.cwd(), request.outDir);
   const { build } = await import('astro');
   await build({ root: process.cwd() });
+  if (kept && !path.resolve(request.outDir).startsWith(process.cwd())) await copyStagedSite(kept, request.outDir);
   return kept !== undefined && contentStore !== undefined;
 }
 

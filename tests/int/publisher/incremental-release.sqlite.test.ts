@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
 import { seededRandom } from '../../../scripts/corpus/random.js';
+import { buildSite } from '../../../scripts/publisher/build-site.js';
 import { RENDERED_BY_RENDERER } from '../../../scripts/publisher/incremental/site-builder.js';
 import { newTrigger, type Trigger } from '../../../scripts/publisher/trigger.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
@@ -175,5 +178,16 @@ describe('incremental releases', () => {
     const different = right.filter((file) => !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))));
     expect(different, log.join('\n')).toEqual([]);
     expect(right.filter((f) => f.endsWith('index.html')).length).toBeGreaterThan(50);
+
+    // The renderer's full build is Astro's own: `astro build` in a process of its own makes the same site.
+    const cli = mkdtempSync(path.join(os.tmpdir(), 'portal-cli-build-'));
+    try {
+      await buildSite(cli, { strapiUrl: cms.url, strapiToken: cms.siteToken, log: new PassThrough().resume() });
+      const variant = (file: string) => /\.(br|gz)$/.test(file);
+      expect(right.filter((f) => !variant(f))).toEqual(filesOf(cli));
+      expect(filesOf(cli).filter((file) => !readFileSync(path.join(cli, file)).equals(readFileSync(path.join(b, file))))).toEqual([]);
+    } finally {
+      rmSync(cli, { recursive: true, force: true });
+    }
   }, 1_800_000);
 });

@@ -45,6 +45,10 @@ describe('builds and releases', () => {
     ['rss.xml', /rss\.xml/],
     ['index.html', /index\.html/],
     ['tin-tuc/tin-hai/index.html', /tin-tuc\/tin-hai\/index\.html/],
+    // What the pages' layout loads: a release without its scripts or styles is a broken site too.
+    ['_astro/app.Bx12abCd.js', /_astro\/app\.Bx12abCd\.js/],
+    ['_astro/index.Cq9fG7hk.css', /_astro\/index\.Cq9fG7hk\.css/],
+    ['favicon.svg', /favicon\.svg/],
   ])('a release without %s fails the check and never goes live', async (missing, message) => {
     p = await startPublisher();
     p.fake.omit = [missing];

@@ -5,8 +5,10 @@ import path from 'node:path';
 export function fakeSiteFiles(release: string, slugs: string[]): Record<string, string> {
   // Sizes differ from release to release, as real rebuilds do.
   const lines = 200 + ([...release].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 97);
+  const layout =
+    '<link rel="stylesheet" href="/_astro/index.Cq9fG7hk.css"><link rel="icon" href="/favicon.svg"><link rel="alternate" href="/rss.xml"><script type="module" src="/_astro/app.Bx12abCd.js"></script>';
   const page = (title: string) =>
-    `<!doctype html><html lang="vi"><head><title>${title}</title></head><body>\n${`<p>release=${release}</p>\n`.repeat(lines)}</body></html>\n`;
+    `<!doctype html><html lang="vi"><head><title>${title}</title>${layout}</head><body>\n${`<p>release=${release}</p>\n`.repeat(lines)}</body></html>\n`;
   const files: Record<string, string> = {
     'index.html': page('Trang chủ'),
     '404.html': page('Không tìm thấy'),
