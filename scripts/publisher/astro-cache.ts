@@ -16,12 +16,20 @@ export async function clearAstroCache(siteDir: string, siteCacheDir: string | un
 }
 
 /**
- * Astro stages a build whose outDir is outside site/ in site/.astro/ and copies whatever it
- * finds there into the release; `astro build` removes the folder when done, the site
- * renderer keeps its server bundle in it. Every build of a release starts without it, so
- * nothing of an earlier build (a manifest under another name) is shipped.
+ * Where Astro stages a build whose outDir is outside site/ (its getOutDirWithinCwd, run from
+ * site/): site/.astro/, copied into the release at the end. `undefined` when Astro writes
+ * into outDir directly.
+ */
+export function astroStagingDir(siteDir: string, outDir: string): string | undefined {
+  return path.resolve(outDir).startsWith(path.resolve(siteDir)) ? undefined : path.join(siteDir, '.astro');
+}
+
+/**
+ * `astro build` removes its staging when done; the site renderer keeps its server bundle in
+ * it. Every build of a release starts without it, so nothing of an earlier build (a manifest
+ * under another name) is shipped.
  */
 export async function clearAstroStaging(siteDir: string, outDir: string): Promise<void> {
-  if (path.resolve(outDir).startsWith(path.resolve(siteDir))) return;
-  await rm(path.join(siteDir, '.astro'), { recursive: true, force: true });
+  const staging = astroStagingDir(siteDir, outDir);
+  if (staging) await rm(staging, { recursive: true, force: true });
 }

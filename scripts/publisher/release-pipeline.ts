@@ -104,12 +104,9 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
     const live = await store.current();
     let outcome: BuildResult | void;
     let built!: { resolve(): void; reject(error: unknown): void };
-    const checked = options
-      .check(staging, new Promise<void>((resolve, reject) => (built = { resolve, reject })))
-      .then(
-        () => ({ ok: true as const }),
-        (error: unknown) => ({ ok: false as const, error }),
-      );
+    const checking = options.check(staging, new Promise<void>((resolve, reject) => (built = { resolve, reject })));
+    // Awaited below, whatever the build does; until then its failure is not unhandled.
+    checking.catch(() => {});
     try {
       outcome = await options.build(staging, {
         signal: limit.signal,
@@ -125,7 +122,7 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
     } catch (error) {
       // The check settles before staging is removed, and its own failure is not the news.
       built.reject(error);
-      await checked;
+      await checking.catch(() => {});
       throw error;
     } finally {
       limit.clear();
@@ -133,15 +130,12 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
     built.resolve();
     // The check only looks for pages; the variants are written beside them meanwhile. Both
     // settle before a failure is thrown, so nothing still writes into staging as it is removed.
-    const [compressed, check] = await timedStep(logStream, 'compress and check', () =>
-      Promise.all([precompress(staging, live ? store.releaseDir(live.id) : undefined, outcome?.written).then(
-        (variants) => ({ ok: true as const, variants }),
-        (error: unknown) => ({ ok: false as const, error }),
-      ), checked]),
+    const [compressed, checked] = await timedStep(logStream, 'compress and check', () =>
+      Promise.allSettled([precompress(staging, live ? store.releaseDir(live.id) : undefined, outcome?.written), checking]),
     );
-    if (!check.ok) throw check.error;
-    if (!compressed.ok) throw compressed.error;
-    const variants = compressed.variants;
+    if (checked.status === 'rejected') throw checked.reason;
+    if (compressed.status === 'rejected') throw compressed.reason;
+    const variants = compressed.value;
     note(`built; ${variants} precompressed variants${outcome?.written ? ` for ${outcome.written.length} files written` : ''}; release check passed`);
     await rename(staging, release);
     await store.swap(id);

@@ -52,7 +52,8 @@ function check<T extends { errors: string[] }>(response: T, what: string): T {
 }
 
 /**
- * Unlinks the file and its compressed variants (`shards.json.gz`) before writing: the folder may be a hard-linked copy of the live site, never to be written through.
+ * Unlinks the file and its compressed variants (`shards.json.gz`) before writing: the
+ * folder may be a hard-linked copy of the live site, never to be written through.
  */
 async function replaceFile(file: string, content: Uint8Array | string): Promise<void> {
   await removeFile(file);

@@ -10,7 +10,7 @@ import { register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_STORE_HOOK } from '../../../site/integrations/content-store-from-disk.js';
-import { clearAstroStaging } from '../astro-cache.js';
+import { astroStagingDir, clearAstroStaging } from '../astro-cache.js';
 import { timedStep } from '../build-step.js';
 import { ASTRO_BUILD_HOOK } from './astro-build-hook.js';
 import { loadAstroInternals, type AstroInternals, type StaticBuildOptions } from './astro-internals.js';
@@ -51,15 +51,12 @@ function setEnv(env: Record<string, string>): void {
   Object.assign(process.env, env);
 }
 
-/** Where Astro stages a build whose outDir is outside the working directory (its getOutDirWithinCwd). */
-const stagingDir = path.join(process.cwd(), '.astro');
-
 /**
  * What Astro's clean-up does after a build, but for the server bundle: the staged site is
  * copied into outDir and the bundle stays where the renderer imports it from. Type
  * declarations at the top, which Astro leaves out too, stay behind.
  */
-async function copyStagedSite(build: KeptBuild, outDir: string): Promise<void> {
+async function copyStagedSite(build: KeptBuild, stagingDir: string, outDir: string): Promise<void> {
   const server = new Set([...build.serverFiles, ...(build.internals.manifestFileName ? [build.internals.manifestFileName] : [])].flatMap((file) => [file, `${file}.map`]));
   for (const entry of await readdir(stagingDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
@@ -75,7 +72,8 @@ async function fullBuild(request: RenderRequest): Promise<boolean> {
   await clearAstroStaging(process.cwd(), request.outDir);
   const { build } = await import('astro');
   await build({ root: process.cwd() });
-  if (kept && !path.resolve(request.outDir).startsWith(process.cwd())) await copyStagedSite(kept, request.outDir);
+  const staging = astroStagingDir(process.cwd(), request.outDir);
+  if (kept && staging) await copyStagedSite(kept, staging, request.outDir);
   return kept !== undefined && contentStore !== undefined;
 }
 
