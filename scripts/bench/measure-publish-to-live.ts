@@ -4,7 +4,9 @@ import type { LocalPublisher } from '../publisher/local-publisher.js';
  * Publish-to-live as an editor lives it: an article's new title is published through the
  * CMS's REST API, the CMS's own webhook reaches the publisher (production debounce), which
  * builds, checks and swaps the release; the clock stops when the public server answers with
- * the new title. `edits` times, after one first release.
+ * the new title. `edits` times, after one first release. Each edit finds the publisher idle,
+ * as an editor's edits, seconds apart, do: done with the last release and with getting ready
+ * for the next (`preparing` on its status).
  */
 export async function measurePublishToLive(cms: { url: string; writeToken: string }, live: LocalPublisher, secret: string, edits: number): Promise<number[]> {
   const headers = { Authorization: `Bearer ${cms.writeToken}`, 'Content-Type': 'application/json' };
@@ -17,7 +19,12 @@ export async function measurePublishToLive(cms: { url: string; writeToken: strin
     data: { documentId: string; title: string; slug: string }[];
   };
   const times: number[] = [];
+  const idle = async () => {
+    const status = (await (await fetch(`${live.hooksUrl}/status`)).json()) as { state: string; preparing?: boolean };
+    return status.state === 'idle' && status.preparing !== true;
+  };
   for (const [i, article] of list.data.entries()) {
+    await waitUntil(idle);
     const title = `${article.title} (sửa lần ${i + 1})`;
     const start = performance.now();
     const answer = await fetch(`${cms.url}/api/articles/${article.documentId}?status=published`, { method: 'PUT', headers, body: JSON.stringify({ data: { title } }) });

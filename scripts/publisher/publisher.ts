@@ -37,6 +37,8 @@ export interface PublisherStatus {
   history: BuildRecord[];
   /** Releases on disk, oldest first: what `npm run rollback` can go back to. */
   releases: string[];
+  /** The next build's head start (a linked copy of the live release) is still being made. */
+  preparing: boolean;
 }
 
 /** 5 s, 30 s, 2 min: rides out a CMS restart without hammering a CMS that is down. */
@@ -55,6 +57,7 @@ export class Publisher {
   #history: BuildRecord[] = [];
   #building: { id: string; startedAt: string } | undefined;
   #stopping = false;
+  #preparing: Promise<void> | undefined;
 
   constructor(options: PublisherOptions) {
     this.store = new ReleaseStore(options.publisherDir);
@@ -91,6 +94,7 @@ export class Publisher {
             ? `build ${id} live in ${(record.durationMs / 1000).toFixed(1)} s${record.deploy && !record.deploy.ok ? `; DEPLOY_COMMAND failed: ${record.deploy.error}` : ''}`
             : `build ${id} failed: ${record.error} (log: ${record.log})`,
         );
+        if (record.ok) this.#prepare(id);
         return record.ok;
       },
     });
@@ -107,6 +111,8 @@ export class Publisher {
       this.#log(`requeued ${unbuilt.length} event(s) not built before the restart`);
       for (const trigger of unbuilt) this.#scheduler.add(trigger);
     }
+    const current = await this.store.current();
+    if (current) this.#prepare(current.id);
   }
 
   /** Queues an event; false when a twin of it is already waiting. */
@@ -128,6 +134,7 @@ export class Publisher {
       lastBuild: this.#history[0] ?? null,
       history: this.#history,
       releases,
+      preparing: this.#preparing !== undefined,
     };
   }
 
@@ -139,6 +146,18 @@ export class Publisher {
     await this.#build.close?.();
     await this.#state.save({ history: this.#history, pending: unbuilt, building: [] });
     await this.store.settled();
+  }
+
+  /** Lets the build get ready for the next release while the publisher is idle. */
+  #prepare(liveId: string): void {
+    if (!this.#build.prepare) return;
+    const preparing = this.#build
+      .prepare({ id: liveId, dir: this.store.releaseDir(liveId) })
+      .catch((error: Error) => this.#log(`could not prepare the next build: ${error.message}`))
+      .finally(() => {
+        if (this.#preparing === preparing) this.#preparing = undefined;
+      });
+    this.#preparing = preparing;
   }
 
   #persist(): Promise<void> {

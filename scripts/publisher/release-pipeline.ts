@@ -45,9 +45,13 @@ export interface BuildResult extends BuildOutcome {
 
 /**
  * Writes a complete site into `releaseDir`; the real one is `createSiteBuilder`, tests pass
- * small fakes. `close` ends what it keeps running from one build to the next.
+ * small fakes. `prepare` is told of every release that goes live, and may get the next build
+ * ready while the publisher is idle; `close` ends what it keeps running from one build to the next.
  */
-export type BuildFunction = ((releaseDir: string, context: BuildContext) => Promise<BuildResult | void>) & { close?(): Promise<void> };
+export type BuildFunction = ((releaseDir: string, context: BuildContext) => Promise<BuildResult | void>) & {
+  prepare?(live: { id: string; dir: string }): Promise<void>;
+  close?(): Promise<void>;
+};
 /**
  * Throws when the site in `releaseDir` must not go live; the real one is `checkRelease`. It
  * starts with the build, so what it needs from elsewhere (the CMS's list of articles) is

@@ -6,11 +6,12 @@ import { sourceHash } from '../../lib/source-hash.js';
 import { astroBuild, indexSite, prepareAstroBuild, removeAstroInternals, siteBuildEnv, type BuildSiteOptions } from '../build-site.js';
 import { timedStep } from '../build-step.js';
 import type { BuildContext, BuildFunction, BuildOutcome } from '../release-pipeline.js';
-import { linkTree } from './link-tree.js';
 import { overlayRelease } from './overlay-release.js';
 import { mappedPages, pageMapDir, pruneMaps, readSearchShards, readStamp, writeSearchShards, writeStamp } from './page-map.js';
 import { planBuild } from './plan-build.js';
 import { SiteRenderer } from '../renderer/site-renderer.js';
+import { ReleaseStore } from '../release-store.js';
+import { SpareCopy } from './spare-copy.js';
 
 export interface SiteBuilderOptions {
   publisherDir: string;
@@ -48,6 +49,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
   const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
   const env = options.env ?? {};
   let renderer: SiteRenderer | undefined;
+  const spare = new SpareCopy(new ReleaseStore(options.publisherDir).stagingDir);
 
   /** Every full build starts a renderer of its own, which then serves the incremental builds. */
   async function renderFull(outDir: string, site: BuildSiteOptions, key: string): Promise<void> {
@@ -109,8 +111,9 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
       const partialDir = `${releaseDir}.partial`;
       try {
         const live = context.live;
-        // The copy is kernel work and Astro keeps one core busy: they run side by side.
-        const linked = timed('link live release', () => linkTree(live.dir, releaseDir));
+        // Made while the publisher was idle; when it must be made now (a restart, a rollback),
+        // it is kernel work beside Astro's one busy core.
+        const linked = timed('link live release', async () => context.log.write(`linked copy of the live release: ${await spare.take(live, releaseDir)}\n`));
         const built = timed('astro', () => renderChanges(partialDir, { ...site, pageMap: { out: mapDir, base: { mapDir: liveMapDir, releaseDir: live.dir } } }, key));
         const [linkedCopy, astro] = await Promise.allSettled([linked, built]);
         if (astro.status === 'rejected') throw astro.reason;
@@ -137,5 +140,10 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
       await pruneMaps(options.publisherDir, [...context.releases, id]);
     }
   };
-  return Object.assign(build, { close: async () => renderer?.close() });
+  return Object.assign(build, {
+    prepare: (live: { id: string; dir: string }) => spare.prepare(live),
+    close: async () => {
+      await Promise.all([renderer?.close(), spare.close()]);
+    },
+  });
 }

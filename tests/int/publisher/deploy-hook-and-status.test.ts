@@ -54,6 +54,7 @@ describe('status', () => {
       lastBuild: null,
       history: [],
       releases: [],
+      preparing: false,
     });
     expect(Date.parse(status.nextBuildAt as string)).toBeGreaterThan(Date.now() + 50_000);
   });

@@ -13,6 +13,7 @@ const base: PublisherStatus = {
   lastBuild: null,
   history: [],
   releases: [],
+  preparing: false,
 };
 const failed = {
   id: '20261127T221500123Z-ab12',
