@@ -9,8 +9,8 @@
  */
 import { getCollection, getEntry } from 'astro:content';
 import { yearInVietnam } from './format';
-import type { Attendee, Gallery, Settings } from './schemas';
-import { joinArticle, type ArticleView, type Attendance, type GalleryView, type TaskView } from './views';
+import type { Article, Attendee, Gallery, Settings } from './schemas';
+import { joinArticle, type ArticleLookups, type ArticleView, type Attendance, type GalleryView, type TaskView } from './views';
 
 /**
  * The site renderer (scripts/publisher/renderer/) keeps these modules alive from one build to
@@ -65,7 +65,7 @@ export const galleries = once(async () => {
   const articleById = await articleIndex();
   return (await getCollection('galleries'))
     .map((e): GalleryView => ({ ...e.data, article: (e.data.article && articleById.get(e.data.article)) ?? null }))
-    .sort((a, b) => galleryDate(b) - galleryDate(a));
+    .sort((a, b) => galleryDate(b) - galleryDate(a) || a.slug.localeCompare(b.slug));
 });
 
 /** Year → tasks in their official order; the map iterates newest year first. */
@@ -82,6 +82,26 @@ export const tasksByYear = once(async () => {
   return index;
 });
 
+/** An entry as of its last change; its fields change only with updatedAt. */
+const stamp = (entry: { documentId: string; updatedAt: Date } | null) => (entry ? `${entry.documentId}@${entry.updatedAt.getTime()}` : '~');
+
+/** The stamps of an article and of every entry its view joins in. */
+const viewStamp = (a: Article, { categoryById, personById, taskById, galleryById }: ArticleLookups) =>
+  [
+    stamp(a),
+    stamp((a.category && categoryById.get(a.category)) ?? null),
+    ...a.attendees.map(({ person }) => stamp(personById.get(person) ?? null)),
+    ...a.tasks.map((id) => taskById.get(id)).map((task) => `${stamp(task ?? null)}>${stamp(task?.sourceArticle ?? null)}`),
+    ...a.galleries.map((id) => galleryById.get(id)).map((gallery) => `${stamp(gallery ?? null)}>${stamp(gallery?.article ?? null)}`),
+  ].join(' ');
+
+/**
+ * The last sync's views. The site renderer syncs again and again in one process; a view whose
+ * stamps are unchanged is kept, and with it what page-inputs.ts already worked out about it
+ * (it remembers by object): an edit then costs its own pages, not 10,000 views described again.
+ */
+let lastViews = new Map<string, { stamp: string; view: ArticleView }>();
+
 /** Every published article, relations joined, newest first. */
 export const articles = once(async () => {
   const [articleById, categoryById, personById, taskById, galleryById] = await Promise.all([
@@ -91,9 +111,15 @@ export const articles = once(async () => {
     tasksByYear().then((byYear) => byDocumentId([...byYear.values()].flat())),
     galleries().then(byDocumentId),
   ]);
-  return [...articleById.values()]
-    .map((a) => joinArticle(a, { categoryById, personById, taskById, galleryById }))
-    .sort(byPostedDesc);
+  const lookups = { categoryById, personById, taskById, galleryById };
+  const views = new Map<string, { stamp: string; view: ArticleView }>();
+  for (const a of articleById.values()) {
+    const key = viewStamp(a, lookups);
+    const last = lastViews.get(a.documentId);
+    views.set(a.documentId, last?.stamp === key ? last : { stamp: key, view: joinArticle(a, lookups) });
+  }
+  lastViews = views;
+  return [...views.values()].map(({ view }) => view).sort(byPostedDesc);
 });
 
 export const featuredArticles = once(async () => (await articles()).filter((a) => a.featured));
