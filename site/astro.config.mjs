@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentStoreFromDisk } from './integrations/content-store-from-disk';
+import { contentStoreWritesInOrder } from './integrations/content-store-writes-in-order';
 import { sitemapOptions } from './integrations/sitemap-options';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -25,6 +26,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [
+    contentStoreWritesInOrder(),
     contentStoreFromDisk(),
     sitemap(sitemapOptions(site)),
   ],
