@@ -13,6 +13,7 @@ import { CONTENT_STORE_HOOK } from '../../../site/integrations/content-store-fro
 import { astroStagingDir, clearAstroStaging } from '../astro-cache.js';
 import { timedStep } from '../build-step.js';
 import { ASTRO_BUILD_HOOK } from './astro-build-hook.js';
+import { ImagesNotInRelease } from './images-not-in-release.js';
 import { loadAstroInternals, type AstroInternals, type StaticBuildOptions } from './astro-internals.js';
 import { renderRequestSchema, type RenderReply, type RenderRequest } from './render-protocol.js';
 
@@ -89,7 +90,8 @@ async function incrementalBuild(request: RenderRequest): Promise<void> {
   const layer = (contentLayer ??= await api.contentLayer(options, contentStore));
   await step('content sync', () => layer.sync());
   globals[CONTENT_GENERATION] = ++generation;
-  globals.astroAsset = { ...globals.astroAsset, addStaticImage: kept.addStaticImage, staticImages: new Map() };
+  const base = process.env.SITE_BASE_RELEASE;
+  globals.astroAsset = { ...globals.astroAsset, addStaticImage: kept.addStaticImage, staticImages: base ? new ImagesNotInRelease(base) : new Map() };
   await step('pages', () => api.generatePages(options, internals));
   await step('build done', () =>
     api.runHookBuildDone({
