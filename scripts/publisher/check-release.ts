@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { publishedArticleSlugs, type CmsOptions } from './cms-articles.js';
+import { PublishedSlugs, type CmsOptions } from './cms-articles.js';
 
 /** Pages every release must have, whatever the content. */
 const requiredFiles = ['index.html', '404.html', 'sitemap-index.xml', 'rss.xml'];
@@ -34,20 +34,43 @@ const isFile = (file: string) =>
     () => false,
   );
 
-/**
- * Refuses a release that would break the public site: a missing home, 404 page, sitemap
- * or feed, a script, style or icon their layout loads, or a published article (as the CMS lists it while the release is built) without
- * its page. The list is asked for at once; the release is looked at when `built` resolves.
- */
-export async function checkRelease(releaseDir: string, options: CmsOptions, built: Promise<void> = Promise.resolve()): Promise<void> {
-  const [slugs] = await Promise.all([publishedArticleSlugs(options), built]);
+/** The files of `expected` the release lacks. */
+async function missingFiles(releaseDir: string, expected: string[]): Promise<string[]> {
+  const present = await Promise.all(expected.map((file) => isFile(path.join(releaseDir, file))));
+  return expected.filter((_, index) => !present[index]);
+}
+
+/** Slugs that name a folder under tin-tuc/, or the error that the CMS lists one that cannot. */
+function safeSlugs(slugs: string[]): string[] {
   const unsafe = slugs.filter((slug) => slug.includes('/') || slug.includes('\\') || slug === '.' || slug === '..');
   if (unsafe.length > 0) throw new Error(`the CMS lists article slugs that cannot be pages: ${unsafe.join(', ')}`);
+  return slugs;
+}
+
+const articlePages = (slugs: string[]) => slugs.map((slug) => path.posix.join('tin-tuc', slug, 'index.html'));
+
+/**
+ * Refuses a release that would break the public site: a missing home, 404 page, sitemap
+ * or feed, a script, style or icon their layout loads, or a published article (as the CMS
+ * lists it while the release is built) without its page. The list is asked for at once; the
+ * release is looked at when `built` resolves. `published` keeps the list from one check to
+ * the next; a list made of changes is asked for whole before it can fail a release.
+ */
+export async function checkRelease(
+  releaseDir: string,
+  options: CmsOptions,
+  built: Promise<void> = Promise.resolve(),
+  published: PublishedSlugs = new PublishedSlugs(),
+): Promise<void> {
+  const [listed] = await Promise.all([published.list(options), built]);
+  let slugs = safeSlugs(listed.slugs);
   const layouts = await Promise.all(layoutPages.map((page) => readText(path.join(releaseDir, page))));
   const loaded = [...new Set(layouts.flatMap(loadedFiles))];
-  const expected = [...requiredFiles, ...loaded, ...slugs.map((slug) => path.posix.join('tin-tuc', slug, 'index.html'))];
-  const present = await Promise.all(expected.map((file) => isFile(path.join(releaseDir, file))));
-  const missing = expected.filter((_, index) => !present[index]);
+  let missing = await missingFiles(releaseDir, [...requiredFiles, ...loaded, ...articlePages(slugs)]);
+  if (missing.length > 0 && !listed.whole) {
+    slugs = safeSlugs((await published.list(options, true)).slugs);
+    missing = await missingFiles(releaseDir, [...requiredFiles, ...loaded, ...articlePages(slugs)]);
+  }
   if (missing.length > 0) {
     const shown = missing.slice(0, 5).join(', ');
     throw new Error(`release check failed: ${missing.length} missing (${shown}${missing.length > 5 ? ', …' : ''})`);

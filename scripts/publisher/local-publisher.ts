@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { checkRelease } from './check-release.js';
+import { PublishedSlugs } from './cms-articles.js';
 import { createHooksServer } from './hooks-server.js';
 import { silentLog } from './log.js';
 import { createSiteBuilder } from './incremental/site-builder.js';
@@ -39,6 +40,7 @@ const listen = (server: Server, port: number) =>
  */
 export async function startLocalPublisher(options: LocalPublisherOptions): Promise<LocalPublisher> {
   const publisherDir = mkdtempSync(path.join(os.tmpdir(), 'portal-publisher-'));
+  const published = new PublishedSlugs();
   const previousCache = process.env.SITE_CACHE_DIR;
   process.env.SITE_CACHE_DIR = path.join(publisherDir, 'cache');
   const publisher = new Publisher({
@@ -46,7 +48,7 @@ export async function startLocalPublisher(options: LocalPublisherOptions): Promi
     ...options.timing,
     log: silentLog,
     build: createSiteBuilder({ publisherDir, cms: options.cms, fullBuildEveryMs: options.fullBuildEveryMs }),
-    check: (releaseDir, built) => checkRelease(releaseDir, options.cms(), built),
+    check: (releaseDir, built) => checkRelease(releaseDir, options.cms(), built, published),
   });
   await publisher.start();
   const hooks = createHooksServer({ publisher, secret: options.secret, log: silentLog });

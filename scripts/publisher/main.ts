@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { checkRelease } from './check-release.js';
+import { PublishedSlugs } from './cms-articles.js';
 import { publisherConfig } from './config.js';
 import { deployToken } from './deploy-token.js';
 import { buildFirstRelease } from './first-release.js';
@@ -20,6 +21,8 @@ import { createPublicServer } from './public-server.js';
 import { Publisher } from './publisher.js';
 
 const config = publisherConfig();
+/** The CMS's list of published articles, kept from one release check to the next. */
+const published = new PublishedSlugs();
 
 const publisher = new Publisher({
   publisherDir: config.publisherDir,
@@ -34,7 +37,7 @@ const publisher = new Publisher({
     cms: () => ({ strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }),
     env: config.siteBuildEnv,
   }),
-  check: (releaseDir, built) => checkRelease(releaseDir, { strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }, built),
+  check: (releaseDir, built) => checkRelease(releaseDir, { strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }, built, published),
 });
 await publisher.start();
 

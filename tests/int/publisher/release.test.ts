@@ -69,7 +69,14 @@ describe('builds and releases', () => {
       await deploy(p);
       expect((await p.builds(1)).history[0]).toMatchObject({ ok: true });
       expect(cms.articleQueries.map((q) => Object.fromEntries(q))).toEqual(
-        [1, 2, 3].map((page) => ({ 'fields[0]': 'slug', 'pagination[page]': String(page), 'pagination[pageSize]': '200', status: 'published' })),
+        [1, 2, 3].map((page) => ({
+          'fields[0]': 'slug',
+          'fields[1]': 'updatedAt',
+          'fields[2]': 'publishedAt',
+          'pagination[page]': String(page),
+          'pagination[pageSize]': '200',
+          status: 'published',
+        })),
       );
       // An article published after the build started: its page is missing, the release is refused.
       cms.slugs.push('bai-moi-xuat-ban');
