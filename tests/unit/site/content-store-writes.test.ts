@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { orderStoreWrites } from '../../../site/integrations/content-store-writes-in-order.js';
+import { orderWritesOf } from '../../../site/integrations/content-store-writes-in-order.js';
 
 interface Store {
   scopedStore(collection: string): { set(entry: { id: string; data: Record<string, unknown> }): boolean };
@@ -13,14 +13,14 @@ interface Store {
 
 const siteRequire = createRequire(path.resolve('site/package.json'));
 const { MutableDataStore } = (await import(pathToFileURL(path.join(path.dirname(siteRequire.resolve('astro')), 'content/mutable-data-store.js')).href)) as {
-  MutableDataStore: { fromFile(file: URL): Promise<Store> };
+  MutableDataStore: { fromFile(file: URL): Promise<Store>; prototype: Store & { writeToDisk(): Promise<void> } };
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("Astro's content store on disk after a sync", () => {
   it('holds the entries set while the debounced save was still writing', async () => {
-    await orderStoreWrites();
+    orderWritesOf(MutableDataStore);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'store-')), 'data-store.json');
     const store = await MutableDataStore.fromFile(pathToFileURL(file));
     const articles = store.scopedStore('articles');
