@@ -4,6 +4,8 @@ import type { AstroIntegration } from 'astro';
 const STORE_MODULE = '\0astro:data-layer-content';
 /** Where a long-lived site renderer (scripts/publisher/renderer/) asks for the store's map. */
 export const CONTENT_STORE_HOOK = 'portal.content-store';
+/** Where the site's queries (src/lib/queries.ts) find the same map in a build. */
+export const CONTENT_STORE_MAP = 'portal.content-store-map';
 
 /**
  * Astro 5 hands the content store to the build's page renderer as a JavaScript module: the
@@ -36,6 +38,7 @@ export function contentStoreFromDisk(): AstroIntegration {
                       `import { unflatten } from 'devalue';`,
                       `const file = ${JSON.stringify(storeFile)};`,
                       `const store = existsSync(file) ? unflatten(JSON.parse(readFileSync(file, 'utf8'))) : new Map();`,
+                      `globalThis[Symbol.for(${JSON.stringify(CONTENT_STORE_MAP)})] = store;`,
                       `globalThis[Symbol.for(${JSON.stringify(CONTENT_STORE_HOOK)})]?.(store);`,
                       `export default store;`,
                     ].join('\n');

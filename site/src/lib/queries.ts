@@ -7,7 +7,7 @@
  * related entry's current name and slug, and a relation to an entry that is not published
  * (a draft gallery, a removed person) simply drops out instead of linking to a 404.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { yearInVietnam } from './format';
 import type { Article, Attendee, Gallery, Settings } from './schemas';
 import { joinArticle, type ArticleLookups, type ArticleView, type Attendance, type GalleryView, type TaskView } from './views';
@@ -18,6 +18,22 @@ import { joinArticle, type ArticleLookups, type ArticleView, type Attendance, ty
  */
 const CONTENT_GENERATION = Symbol.for('portal.content-generation');
 const contentGeneration = () => (globalThis as Record<symbol, unknown>)[CONTENT_GENERATION];
+
+/** The content store in a build (site/integrations/content-store-from-disk.ts): collection → id → entry. */
+const CONTENT_STORE_MAP = Symbol.for('portal.content-store-map');
+type StoreMap = Map<string, Map<string, { data: unknown }>>;
+
+/**
+ * A collection's entries, as getCollection gives them. In a build they are read from the
+ * content store itself: getCollection copies every entry whole to resolve image imports,
+ * which these collections never hold (their images are URLs the CMS serves), and that copy
+ * of 10,000 articles cost half a second of every release the site renderer made.
+ */
+async function entries<C extends CollectionKey>(collection: C): Promise<CollectionEntry<C>['data'][]> {
+  const stored = ((globalThis as Record<symbol, unknown>)[CONTENT_STORE_MAP] as StoreMap | undefined)?.get(collection);
+  if (stored && !import.meta.env.DEV) return [...stored.values()].map((entry) => entry.data as CollectionEntry<C>['data']);
+  return (await getCollection(collection)).map((entry) => entry.data);
+}
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let cached: { generation: unknown; value: Promise<T> } | undefined;
@@ -51,31 +67,26 @@ const byGivenName = (a: Attendee, b: Attendee) =>
 
 const galleryDate = (g: Gallery) => (g.takenAt ?? g.updatedAt).getTime();
 
-const articleIndex = once(async () => byDocumentId((await getCollection('articles')).map((e) => e.data)));
+const articleIndex = once(async () => byDocumentId(await entries('articles')));
 
 export const categories = once(async () =>
-  (await getCollection('categories'))
-    .map((e) => e.data)
-    .sort((a, b) => a.order - b.order || vietnamese.compare(a.name, b.name)),
+  (await entries('categories')).sort((a, b) => a.order - b.order || vietnamese.compare(a.name, b.name)),
 );
 
-export const attendees = once(async () => (await getCollection('attendees')).map((e) => e.data).sort(byGivenName));
+export const attendees = once(async () => (await entries('attendees')).sort(byGivenName));
 
 export const galleries = once(async () => {
   const articleById = await articleIndex();
-  return (await getCollection('galleries'))
-    .map((e): GalleryView => ({ ...e.data, article: (e.data.article && articleById.get(e.data.article)) ?? null }))
+  return (await entries('galleries'))
+    .map((g): GalleryView => ({ ...g, article: (g.article && articleById.get(g.article)) ?? null }))
     .sort((a, b) => galleryDate(b) - galleryDate(a) || a.slug.localeCompare(b.slug));
 });
 
 /** Year → tasks in their official order; the map iterates newest year first. */
 export const tasksByYear = once(async () => {
   const articleById = await articleIndex();
-  const tasks = (await getCollection('tasks'))
-    .map((e): TaskView => ({
-      ...e.data,
-      sourceArticle: (e.data.sourceArticle && articleById.get(e.data.sourceArticle)) ?? null,
-    }))
+  const tasks = (await entries('tasks'))
+    .map((t): TaskView => ({ ...t, sourceArticle: (t.sourceArticle && articleById.get(t.sourceArticle)) ?? null }))
     .sort((a, b) => b.year - a.year || a.order - b.order);
   const index = new Map<number, TaskView[]>();
   for (const task of tasks) append(index, task.year, task);
