@@ -28,7 +28,6 @@ export async function measurePublishToLive(cms: { url: string; writeToken: strin
     const title = `${article.title} (sửa lần ${i + 1})`;
     const start = performance.now();
     const answer = await fetch(`${cms.url}/api/articles/${article.documentId}?status=published`, { method: 'PUT', headers, body: JSON.stringify({ data: { title } }) });
-    process.stderr.write(`PUT ${(performance.now() - start).toFixed(0)} ms\n`);
     if (!answer.ok) throw new Error(`publishing ${article.documentId}: ${answer.status} ${await answer.text()}`);
     const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     await waitUntil(async () => (await (await fetch(`${live.siteUrl}/tin-tuc/${article.slug}/`)).text()).includes(escaped));
