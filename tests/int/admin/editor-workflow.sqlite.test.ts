@@ -125,11 +125,12 @@ describe('the editors’ workflow in the real admin', () => {
 
     await page.goto(`${cms.url}/admin/content-manager/collection-types/${ARTICLE}/${sample.documentId}`);
     const title = page.locator('textarea[name="title"]');
-    await expect.poll(() => title.inputValue()).toBe(sample.title);
+    // Both wait on a round trip to the CMS, which can take longer than the default second on a busy machine.
+    await expect.poll(() => title.inputValue(), { timeout: 15_000 }).toBe(sample.title);
     const newTitle = `${sample.title} (cập nhật)`;
     await title.fill(newTitle);
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Xuất bản', exact: true }).isEnabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Xuất bản', exact: true }).isEnabled(), { timeout: 15_000 }).toBe(true);
     await shot(page, '04-sua-bai-mau');
 
     await page.getByRole('link', { name: 'Mở bản xem trước' }).or(page.getByRole('button', { name: 'Mở bản xem trước' })).first().click();
