@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
-import { buildSearchIndex, type SearchIndexChange, type SearchIndexResult } from '../../site/search/build-search-index.js';
+import { buildSearchIndex, type SearchIndexChange, type SearchIndexOptions, type SearchIndexResult } from '../../site/search/build-search-index.js';
 import { repoRoot } from '../lib/paths.js';
 import { clearAstroCache, clearAstroStaging } from './astro-cache.js';
 import { runProcess } from './run-process.js';
@@ -102,12 +102,19 @@ export async function astroBuild(outDir: string, options: BuildSiteOptions): Pro
 /**
  * The search index of a release (site/search/): every shard, or with `change` the shards of
  * the pages it lists. In this process: Pagefind's own binary does the work, and starting
- * a runtime for it would cost more than indexing one year.
+ * a runtime for it would cost more than indexing one year. With `kept`, the shard indexes
+ * stay in Pagefind's service for the next build.
  */
-export async function indexSite(releaseDir: string, options: Pick<BuildSiteOptions, 'log' | 'signal'>, change?: SearchIndexChange): Promise<SearchIndexResult> {
-  const result = await buildSearchIndex(releaseDir, change, options.signal);
+export async function indexSite(
+  releaseDir: string,
+  options: Pick<BuildSiteOptions, 'log' | 'signal'>,
+  change?: SearchIndexChange,
+  kept?: SearchIndexOptions['kept'],
+): Promise<SearchIndexResult> {
+  const result = await buildSearchIndex(releaseDir, change, { signal: options.signal, kept });
   const pages = Object.keys(result.membership).length;
-  (options.log ?? process.stdout).write(`search index: ${pages} pages; shards written: ${result.written.join(', ') || 'none'}\n`);
+  const shards = result.written.map((shard) => (result.reused.includes(shard) ? `${shard} (kept index)` : shard));
+  (options.log ?? process.stdout).write(`search index: ${pages} pages; shards written: ${shards.join(', ') || 'none'}\n`);
   return result;
 }
 

@@ -7,25 +7,31 @@
  *   pagefind/<year>/          one shard's index: entry, meta, wasm, index/, fragment/
  *
  * Given the previous build's membership and the pages that changed since, only the shards
- * those pages left or joined are written again; the others are kept as they are.
+ * those pages left or joined are written again; the others are kept as they are. A shard
+ * whose index was kept from the previous build (kept-shards.ts) only parses its changed
+ * pages again.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { membersOf, pageFile, pageUrl, shardNames, shardOf, type Membership } from './search-shards.js';
+import { ShardIndex } from './shard-index.js';
+import type { KeptShards } from './kept-shards.js';
 
 export interface SearchIndexChange {
   /** Which shard each page was in, for the release the changes apply to. */
   previous: Membership;
   /** URL paths of the pages written or removed since. */
-  pages: Iterable<string>;
+  pages: readonly string[];
 }
 
 export interface SearchIndexResult {
   membership: Membership;
   /** The shards written by this run. */
   written: string[];
+  /** Those of them whose kept index took the changes, not parsed again. */
+  reused: string[];
   /** The files written by this run, relative to the site. */
   files: string[];
 }
@@ -45,11 +51,6 @@ async function* htmlFiles(root: string, dir = root): AsyncGenerator<string> {
 }
 
 const readPage = (siteDir: string, url: string) => readFile(path.join(siteDir, pageFile(url)), 'utf8').catch(() => undefined);
-
-function check<T extends { errors: string[] }>(response: T, what: string): T {
-  if (response.errors.length > 0) throw new Error(`search index, ${what}: ${response.errors.join('; ')}`);
-  return response;
-}
 
 /**
  * Unlinks the file and its compressed variants (`shards.json.gz`) before writing: the
@@ -107,39 +108,40 @@ async function syncBundleFiles(dir: string, files: pagefind.IndexFile[], keep: (
   return written;
 }
 
-/** Slugs are ASCII by design (đ→d); anything else would need escaping in a glob. */
-const GLOB_SAFE = /^\/[\w\-./]*$/;
-
 /**
- * Indexes one shard's pages and writes its data. Pagefind reads the files itself, in
- * parallel, from a glob naming every member; the same files give the same bytes whatever
- * order the folder lists them in.
+ * The shard's kept index brought up to date when the changes fit it, else one made now from
+ * the pages; the caller owns it either way.
  */
-async function writeShard(siteDir: string, shard: string, urls: string[], withAssets: boolean): Promise<string[]> {
-  const bundleDir = path.join(siteDir, BUNDLE);
-  const shardDir = path.join(bundleDir, shard);
-  for (const url of urls) {
-    if (!GLOB_SAFE.test(url)) throw new Error(`search index, shard ${shard}: page ${url} has characters a page path should not have`);
-    if (!existsSync(path.join(siteDir, pageFile(url)))) throw new Error(`search index, shard ${shard}: page ${url} is missing`);
+async function shardIndex(siteDir: string, shard: string, urls: string[], changed: ReadonlySet<string> | undefined, kept: KeptShards | undefined): Promise<{ index: ShardIndex; reused: boolean }> {
+  const index = changed && kept?.take(shard);
+  if (index) {
+    // A kept index that fails (its service ended) goes with everything kept.
+    const updated = await index.update(siteDir, urls, changed).catch(() => undefined);
+    if (updated) return { index, reused: true };
+    if (updated === undefined) await kept!.reset();
+    else await index.close();
   }
-  const { index } = check(await pagefind.createIndex({}), `shard ${shard}`);
-  if (!index) throw new Error(`search index, shard ${shard}: Pagefind gave no index`);
+  const fresh = await ShardIndex.create(shard);
   try {
-    if (urls.length > 0) {
-      const added = check(await index.addDirectory({ path: siteDir, glob: `{${urls.map(pageFile).join(',')}}` }), `shard ${shard}`);
-      if (added.page_count !== urls.length) throw new Error(`search index, shard ${shard}: ${added.page_count} of ${urls.length} pages indexed`);
-    }
-    const { files } = check(await index.getFiles(), `shard ${shard}`);
-    const data = urls.length > 0 ? files.filter((file) => !isAsset(file.path)) : [];
-    const assets = files.filter((file) => isAsset(file.path));
-    return [
-      ...(await syncBundleFiles(shardDir, data, () => false)),
-      // The bundle's root holds the shards' folders and the shard list besides the assets.
-      ...(withAssets ? await syncBundleFiles(bundleDir, assets, (file) => path.dirname(file) !== bundleDir || path.basename(file).startsWith(SHARD_LIST)) : []),
-    ];
-  } finally {
-    await index.deleteIndex();
+    await fresh.addAll(siteDir, urls);
+  } catch (error) {
+    await fresh.close();
+    throw error;
   }
+  return { index: fresh, reused: false };
+}
+
+/** Writes one shard's data (and with `withAssets` Pagefind's scripts); returns the files written. */
+async function writeShard(siteDir: string, index: ShardIndex, withAssets: boolean): Promise<string[]> {
+  const bundleDir = path.join(siteDir, BUNDLE);
+  const files = await index.files();
+  const data = index.size > 0 ? files.filter((file) => !isAsset(file.path)) : [];
+  const assets = files.filter((file) => isAsset(file.path));
+  return [
+    ...(await syncBundleFiles(path.join(bundleDir, index.shard), data, () => false)),
+    // The bundle's root holds the shards' folders and the shard list besides the assets.
+    ...(withAssets ? await syncBundleFiles(bundleDir, assets, (file) => path.dirname(file) !== bundleDir || path.basename(file).startsWith(SHARD_LIST)) : []),
+  ];
 }
 
 /** Every searchable page of the site and its shard, read from the pages themselves. */
@@ -169,29 +171,62 @@ async function applyChange(siteDir: string, change: SearchIndexChange): Promise<
   return { membership, touched };
 }
 
+export interface SearchIndexOptions {
+  /** Aborting ends Pagefind's service, and the run with it. */
+  signal?: AbortSignal;
+  /**
+   * Indexes kept from the release the changes apply to: the shards they touch are brought up
+   * to date instead of parsed again, and every index this run writes is kept in turn. Without
+   * it, the indexes end with the run.
+   */
+  kept?: { shards: KeptShards; release: string };
+}
+
 /**
  * Writes the search index of the site in `siteDir`: every shard, or with `change` the
  * shards it touches (the rest must already be there, as the previous build left them).
  */
-export async function buildSearchIndex(siteDir: string, change?: SearchIndexChange, signal?: AbortSignal): Promise<SearchIndexResult> {
+export async function buildSearchIndex(siteDir: string, change?: SearchIndexChange, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const { signal, kept } = options;
   const fresh = !change || !existsSync(path.join(siteDir, BUNDLE, 'pagefind.js'));
   const { membership, touched } = change && !fresh ? await applyChange(siteDir, change) : { membership: await scanSite(siteDir), touched: undefined };
   if (fresh) await rm(path.join(siteDir, BUNDLE), { recursive: true, force: true });
+  // A whole index replaces whatever was kept, which would otherwise sit beside it in memory.
+  if (fresh) await kept?.shards.reset();
   const shards = shardNames(membership);
   const toWrite = touched ? [...touched].sort() : shards;
+  const changed = change && !fresh ? new Set(change.pages) : undefined;
   const files: string[] = [];
-  const onAbort = () => void pagefind.close();
+  const reused: string[] = [];
+  const indexes: ShardIndex[] = [];
+  const onAbort = () => void (kept ? kept.shards.reset() : pagefind.close());
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     // An empty site still needs the scripts the search page loads.
-    if (fresh && shards.length === 0) files.push(...(await writeShard(siteDir, '', [], true)));
+    if (fresh && shards.length === 0) {
+      const empty = await ShardIndex.create('');
+      indexes.push(empty);
+      files.push(...(await writeShard(siteDir, empty, true)));
+    }
     for (const [i, shard] of toWrite.entries()) {
       signal?.throwIfAborted();
-      files.push(...(await writeShard(siteDir, shard, membersOf(membership, shard), fresh && i === 0)));
+      const { index, reused: wasKept } = await shardIndex(siteDir, shard, membersOf(membership, shard), changed, kept?.shards);
+      indexes.push(index);
+      if (wasKept) reused.push(shard);
+      files.push(...(await writeShard(siteDir, index, fresh && i === 0)));
     }
+  } catch (error) {
+    // What the run changed in kept indexes is not any release's: start afresh next time.
+    if (kept) await kept.shards.reset();
+    throw error;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await pagefind.close();
+    // Pagefind's service is the process's: other runs may keep indexes in it.
+    if (!kept) await Promise.all(indexes.map((index) => index.close().catch(() => undefined)));
+  }
+  if (kept) {
+    await Promise.all(indexes.filter((index) => index.size === 0).map((index) => index.close()));
+    kept.shards.keep(kept.release, indexes.filter((index) => index.size > 0));
   }
   const list = path.join(siteDir, BUNDLE, SHARD_LIST);
   const listed = Buffer.from(`${JSON.stringify(shards)}\n`);
@@ -199,5 +234,5 @@ export async function buildSearchIndex(siteDir: string, change?: SearchIndexChan
     await replaceFile(list, listed);
     files.push(list);
   }
-  return { membership, written: toWrite, files: files.map((file) => path.relative(siteDir, file)) };
+  return { membership, written: toWrite, reused, files: files.map((file) => path.relative(siteDir, file)) };
 }

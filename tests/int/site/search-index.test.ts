@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linkTree } from '../../../scripts/publisher/incremental/link-tree.js';
 import { buildSearchIndex } from '../../../site/search/build-search-index.js';
+import { KeptShards } from '../../../site/search/kept-shards.js';
 
 /** An article page as the site prints it: the posting time in the head, the body searchable. */
 const article = (title: string, posted: string, words = 'hội nghị tổng kết công tác') =>
@@ -89,6 +90,73 @@ describe('the search index, a shard per year', () => {
     await buildSearchIndex(full);
     const bytes = (map: Map<string, { bytes: string }>) => new Map([...map].map(([name, file]) => [name, file.bytes]));
     expect(bytes(after)).toEqual(bytes(bundle(full)));
+  });
+
+  const bytes = (root: string) => new Map([...bundle(root)].map(([name, file]) => [name, file.bytes]));
+  /** The index a full build makes of the same pages. */
+  async function fullIndexOf(root: string) {
+    const full = path.join(mkdtempSync(path.join(os.tmpdir(), 'search-full-')), 'r');
+    await linkTree(root, full);
+    rmSync(path.join(full, 'pagefind'), { recursive: true });
+    await buildSearchIndex(full);
+    return full;
+  }
+
+  // Each case edits a linked copy of a live site whose indexes were kept from its own build.
+  it.each([
+    ['an edited article keeps its posting time', true, { '/tin-tuc/c/': article('Bài C sửa', '2021-01-01T00:10:00+07:00', 'nội dung mới') }, []],
+    ['a new article is posted after the others', true, { '/tin-tuc/0-moi/': article('Bài mới', '2021-12-01T08:00:00+07:00') }, []],
+    ['an edit and a new article together', true, { '/tin-tuc/c/': article('Bài C sửa', '2021-01-01T00:10:00+07:00'), '/tin-tuc/z/': article('Bài Z', '2021-12-01T08:00:00+07:00') }, []],
+    ['a new article is dated before one already there', false, { '/tin-tuc/e/': article('Bài E', '2021-01-01T00:05:00+07:00') }, []],
+    ['an edit moves the posting time', false, { '/tin-tuc/c/': article('Bài C', '2021-02-01T00:10:00+07:00') }, []],
+    ['an article leaves the shard', false, { '/tin-tuc/c/': article('Bài C', '2022-02-01T00:10:00+07:00') }, []],
+    ['an article is unpublished', false, {}, ['/tin-tuc/c/']],
+  ] as const)('a kept index: %s → takes the change: %s; the index is byte-identical to a full one', async (_, reused, edits, removed) => {
+    const kept = new KeptShards();
+    try {
+      const live = site({ ...start, '/tin-tuc/f/': article('Bài F', '2021-06-01T08:00:00+07:00') });
+      const first = await buildSearchIndex(live, undefined, { kept: { shards: kept, release: 'r1' } });
+      const next = path.join(mkdtempSync(path.join(os.tmpdir(), 'search-next-')), 'r2');
+      await linkTree(live, next);
+      for (const [url, html] of Object.entries(edits)) write(next, url, html);
+      for (const url of removed) rmSync(path.join(next, url), { recursive: true });
+      await kept.useFor('r1');
+      const result = await buildSearchIndex(next, { previous: first.membership, pages: [...Object.keys(edits), ...removed] }, { kept: { shards: kept, release: 'r2' } });
+      expect(result.reused).toEqual(reused ? ['2021'] : []);
+      expect(bytes(next)).toEqual(bytes(await fullIndexOf(next)));
+    } finally {
+      await kept.reset();
+    }
+  });
+
+  it('keeps the indexes from release to release, and starts afresh on top of any other release', async () => {
+    const kept = new KeptShards();
+    try {
+      const r1 = site(start);
+      let membership = (await buildSearchIndex(r1, undefined, { kept: { shards: kept, release: 'r1' } })).membership;
+      let [live, liveId] = [r1, 'r1'];
+      for (const [i, release] of ['r2', 'r3', 'r4'].entries()) {
+        const next = path.join(mkdtempSync(path.join(os.tmpdir(), 'search-next-')), release);
+        await linkTree(live, next);
+        write(next, '/tin-tuc/d/', article(`Bài D sửa ${i}`, '2022-06-15T08:00:00+07:00'));
+        await kept.useFor(liveId);
+        const result = await buildSearchIndex(next, { previous: membership, pages: ['/tin-tuc/d/'] }, { kept: { shards: kept, release } });
+        expect(result.reused).toEqual(['2022']);
+        expect(bytes(next)).toEqual(bytes(await fullIndexOf(next)));
+        ({ membership } = result);
+        [live, liveId] = [next, release];
+      }
+      // A rollback to r1: what is kept indexes r4, so the edit is indexed afresh.
+      const again = path.join(mkdtempSync(path.join(os.tmpdir(), 'search-next-')), 'r5');
+      await linkTree(r1, again);
+      write(again, '/tin-tuc/d/', article('Bài D sau khi quay lại', '2022-06-15T08:00:00+07:00'));
+      await kept.useFor('r1');
+      const result = await buildSearchIndex(again, { previous: membership, pages: ['/tin-tuc/d/'] }, { kept: { shards: kept, release: 'r5' } });
+      expect(result.reused).toEqual([]);
+      expect(bytes(again)).toEqual(bytes(await fullIndexOf(again)));
+    } finally {
+      await kept.reset();
+    }
   });
 
   it('names the page when a member of a shard is missing', async () => {
