@@ -36,8 +36,8 @@ export interface BuildOutcome {
 
 /**
  * What a build hands on besides its outcome: with `written`, only those files (relative to
- * the release) are new; every other file is the live release's, hard-linked with its
- * compressed variants, and is not looked at again.
+ * the release) still need their compressed variants; every other file has them (the live
+ * release's, hard-linked with it, or written by the build itself) and is not looked at again.
  */
 export interface BuildResult extends BuildOutcome {
   written?: readonly string[];
@@ -140,7 +140,7 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
     if (checked.status === 'rejected') throw checked.reason;
     if (compressed.status === 'rejected') throw compressed.reason;
     const variants = compressed.value;
-    note(`built; ${variants} precompressed variants${outcome?.written ? ` for ${outcome.written.length} files written` : ''}; release check passed`);
+    note(`built; ${variants} precompressed variants${outcome?.written ? ` for ${outcome.written.length} files left to compress` : ''}; release check passed`);
     await rename(staging, release);
     await store.swap(id);
     note(`live: current → releases/${id}`);

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
+import { link, mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { releaseFiles } from '../release-files.js';
 
@@ -18,16 +18,22 @@ async function removeEmptyParents(dir: string, root: string): Promise<void> {
 /**
  * Moves every file of a partial build into a linked copy of the live release — renamed over
  * the link, with the stale compressed variants unlinked — and removes the pages that are gone
- * (`removedPages`, URL paths). Returns the files written, relative to the release.
+ * (`removedPages`, URL paths). Returns the files written, relative to the release. `link`
+ * leaves the partial build whole, for a build that is still reading it: its files are
+ * hard-linked in, and moving them later changes nothing more.
  */
-export async function overlayRelease(partialDir: string, releaseDir: string, removedPages: Iterable<string>): Promise<string[]> {
+export async function overlayRelease(partialDir: string, releaseDir: string, removedPages: Iterable<string>, how: 'move' | 'link' = 'move'): Promise<string[]> {
   const written: string[] = [];
   for await (const file of releaseFiles(partialDir)) {
     const relative = path.relative(partialDir, file);
     const target = path.join(releaseDir, relative);
     await mkdir(path.dirname(target), { recursive: true });
     await Promise.all(VARIANTS.map((suffix) => rm(target + suffix, { force: true })));
-    await rename(file, target);
+    if (how === 'move') await rename(file, target);
+    else {
+      await rm(target, { force: true });
+      await link(file, target);
+    }
     written.push(relative);
   }
   for (const page of removedPages) {

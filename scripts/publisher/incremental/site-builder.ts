@@ -1,10 +1,12 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { KeptShards } from '../../../site/search/kept-shards.js';
 import { pageUrl } from '../../../site/search/search-shards.js';
 import { repoRoot } from '../../lib/paths.js';
 import { sourceHash } from '../../lib/source-hash.js';
 import { astroBuild, indexSite, prepareAstroBuild, removeAstroInternals, siteBuildEnv, type BuildSiteOptions } from '../build-site.js';
 import { timedStep } from '../build-step.js';
+import { precompress } from '../precompress.js';
 import type { BuildContext, BuildFunction, BuildOutcome } from '../release-pipeline.js';
 import { overlayRelease } from './overlay-release.js';
 import { mappedPages, pageMapDir, pruneMaps, readSearchShards, readStamp, writeSearchShards, writeStamp } from './page-map.js';
@@ -43,13 +45,15 @@ function siteSourceHash(siteDir: string, env: Record<string, string>): string {
  * The publisher's build: a full build when the change is not one the page map can follow
  * (planBuild says why), else an incremental one — the changed pages rendered by the same
  * Astro build into a side folder, moved into a hard-linked copy of the live release, the
- * pages that are gone removed, and the search index rebuilt over the result.
+ * pages that are gone removed, and the search index rebuilt over the result, from the
+ * shard indexes kept since the last build, while Astro writes the sitemap.
  */
 export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
   const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
   const env = options.env ?? {};
   let renderer: SiteRenderer | undefined;
   const spare = new SpareCopy(new ReleaseStore(options.publisherDir).stagingDir);
+  const keptShards = new KeptShards();
 
   /** Every full build starts a renderer of its own, which then serves the incremental builds. */
   async function renderFull(outDir: string, site: BuildSiteOptions, key: string): Promise<void> {
@@ -64,11 +68,11 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
    * The renderer, when it was started for these sources and settings; else (its full build
    * could not keep Astro's state, or it ended) `astro build` in a process of its own.
    */
-  async function renderChanges(outDir: string, site: BuildSiteOptions, key: string): Promise<void> {
+  async function renderChanges(outDir: string, site: BuildSiteOptions, key: string, onPages: () => void): Promise<void> {
     const log = site.log ?? process.stdout;
     if (renderer?.ready && renderer.key === key) {
       log.write(`${RENDERED_BY_RENDERER}\n`);
-      await renderer.render({ kind: 'incremental', outDir, env: siteBuildEnv(outDir, site) }, { log, signal: site.signal });
+      await renderer.render({ kind: 'incremental', outDir, env: siteBuildEnv(outDir, site) }, { log, signal: site.signal, onPages });
       return;
     }
     log.write(`${RENDERED_WITHOUT_RENDERER}\n`);
@@ -103,33 +107,52 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
     try {
       if (plan.kind === 'full' || !context.live || !liveMapDir || !liveMap) {
         await timed('astro', () => renderFull(releaseDir, { ...site, pageMap: { out: mapDir } }, key));
-        const search = await timed('search index', () => indexSite(releaseDir, site));
+        const search = await timed('search index', () => indexSite(releaseDir, site, undefined, { shards: keptShards, release: id }));
         await writeSearchShards(mapDir, search.membership);
         await writeStamp(mapDir, { sourceHash: hash, fullBuildAt: now.toISOString() });
         return { kind: 'full', reason: plan.reason };
       }
       const partialDir = `${releaseDir}.partial`;
+      const previous = await readSearchShards(liveMapDir);
+      const live = context.live;
+      await keptShards.useFor(live.id);
       try {
-        const live = context.live;
         // Made while the publisher was idle; when it must be made now (a restart, a rollback),
         // it is kernel work beside Astro's one busy core.
         const linked = timed('link live release', async () => context.log.write(`linked copy of the live release: ${await spare.take(live, releaseDir)}\n`));
-        const built = timed('astro', () => renderChanges(partialDir, { ...site, pageMap: { out: mapDir, base: { mapDir: liveMapDir, releaseDir: live.dir } } }, key));
-        const [linkedCopy, astro] = await Promise.allSettled([linked, built]);
-        if (astro.status === 'rejected') throw astro.reason;
-        if (linkedCopy.status === 'rejected') throw linkedCopy.reason;
+        let pagesWritten = () => {};
+        const pagesDone = new Promise<void>((resolve) => (pagesWritten = resolve));
+        const built = timed('astro', () => renderChanges(partialDir, { ...site, pageMap: { out: mapDir, base: { mapDir: liveMapDir, releaseDir: live.dir } } }, key, pagesWritten));
+        // The search index needs the pages, not the sitemap Astro writes after them.
+        const [linkedCopy, pages] = await Promise.allSettled([linked, Promise.race([pagesDone, built])]);
+        if (pages.status === 'rejected') throw pages.reason;
+        if (linkedCopy.status === 'rejected') {
+          await built.catch(() => undefined);
+          throw linkedCopy.reason;
+        }
         const [before, after] = await Promise.all([mappedPages(liveMapDir), mappedPages(mapDir)]);
         const removed = [...before].filter((page) => !after.has(page));
-        const written = await timed('overlay', () => overlayRelease(partialDir, releaseDir, removed));
+        const pagesIn = await timed('overlay pages', () => overlayRelease(partialDir, releaseDir, removed, 'link'));
+        const changedPages = [...pagesIn.filter((file) => path.basename(file) === 'index.html').map(pageUrl), ...removed];
+        const searched = timed('search index', () => indexSite(releaseDir, site, previous && { previous, pages: changedPages }, { shards: keptShards, release: id }));
+        // Once Astro is done, its other files move in and everything it wrote gets its
+        // compressed variants while the search index is still being written.
+        const astroFiles = built.then(async () => {
+          const files = [...new Set([...pagesIn, ...(await timed('overlay', () => overlayRelease(partialDir, releaseDir, [])))])];
+          const variants = await timed('compress pages', () => precompress(releaseDir, live.dir, files));
+          context.log.write(`${variants} precompressed variants for ${files.length} files Astro wrote\n`);
+          return files;
+        });
+        const [astro, searchIndex] = await Promise.allSettled([astroFiles, searched]);
+        if (astro.status === 'rejected') throw astro.reason;
+        if (searchIndex.status === 'rejected') throw searchIndex.reason;
+        const [written, search] = [astro.value, searchIndex.value];
         const pagesRendered = written.filter((file) => file.endsWith('.html')).length;
         context.log.write(`incremental: ${pagesRendered} pages rendered, ${removed.length} removed\n`);
-        const previous = await readSearchShards(liveMapDir);
-        const changedPages = [...written.filter((file) => path.basename(file) === 'index.html').map(pageUrl), ...removed];
-        const search = await timed('search index', () => indexSite(releaseDir, site, previous && { previous, pages: changedPages }));
         await writeSearchShards(mapDir, search.membership);
         await writeStamp(mapDir, { sourceHash: hash, fullBuildAt: liveMap.fullBuildAt });
         // Without the live membership the whole index was rebuilt, and the release is looked at whole.
-        return { kind: 'incremental', reason: plan.reason, pagesRendered, ...(previous ? { written: [...written, ...search.files] } : {}) };
+        return { kind: 'incremental', reason: plan.reason, pagesRendered, ...(previous ? { written: search.files } : {}) };
       } finally {
         await rm(partialDir, { recursive: true, force: true });
       }
@@ -143,7 +166,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
   return Object.assign(build, {
     prepare: (live: { id: string; dir: string }) => spare.prepare(live),
     close: async () => {
-      await Promise.all([renderer?.close(), spare.close()]);
+      await Promise.all([renderer?.close(), spare.close(), keptShards.reset()]);
     },
   });
 }

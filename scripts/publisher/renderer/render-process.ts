@@ -93,6 +93,7 @@ async function incrementalBuild(request: RenderRequest): Promise<void> {
   const base = process.env.SITE_BASE_RELEASE;
   globals.astroAsset = { ...globals.astroAsset, addStaticImage: kept.addStaticImage, staticImages: base ? new ImagesNotInRelease(base) : new Map() };
   await step('pages', () => api.generatePages(options, internals));
+  process.send?.({ type: 'pages' } satisfies RenderReply);
   await step('build done', () =>
     api.runHookBuildDone({
       settings: options.settings,

@@ -14,6 +14,8 @@ export const renderRequestSchema = z.object({
 export type RenderRequest = z.infer<typeof renderRequestSchema>;
 
 export const renderReplySchema = z.discriminatedUnion('type', [
+  /** An incremental request's pages are written; the sitemap is still to come. */
+  z.object({ type: z.literal('pages') }),
   /** `kept`: the renderer holds the build and can take incremental requests. */
   z.object({ type: z.literal('done'), kept: z.boolean() }),
   z.object({ type: z.literal('failed'), message: z.string() }),

@@ -13,6 +13,8 @@ export interface RenderOptions {
   log: Writable;
   /** Aborting kills the renderer, which is then done for. */
   signal?: AbortSignal;
+  /** Called when an incremental request's pages are written, before its sitemap. */
+  onPages?: () => void;
 }
 
 function killGroup(child: ChildProcess): void {
@@ -77,14 +79,25 @@ export class SiteRenderer {
       ),
     );
     const exited = this.#exited.then((how) => Promise.reject(new Error(`the site renderer ${how}`)));
+    const replied = new Promise<RenderReply>((resolve, reject) => {
+      // One listener for the whole request: two messages can arrive in one tick.
+      const onMessage = (message: unknown) => {
+        const parsed = renderReplySchema.safeParse(message);
+        if (!parsed.success) reject(parsed.error);
+        else if (parsed.data.type === 'pages') options.onPages?.();
+        else resolve(parsed.data);
+      };
+      this.#child.on('message', onMessage);
+      abort.signal.addEventListener('abort', () => this.#child.off('message', onMessage), { once: true });
+    });
     try {
       this.#child.send(request);
-      const [message] = (await Promise.race([once(this.#child, 'message', { signal: abort.signal }), exited, aborted])) as [unknown];
-      const reply: RenderReply = renderReplySchema.parse(message);
+      const reply = await Promise.race([replied, exited, aborted]);
       if (reply.type === 'failed') {
         tail.stream.write(`${reply.message}\n`);
         throw new Error(`astro build failed: ${failureReason(reply.message) ?? tail.reason() ?? reply.message.split('\n')[0]}`);
       }
+      if (reply.type !== 'done') throw new Error(`the site renderer answered ${reply.type}`);
       this.#kept = reply.kept;
     } catch (error) {
       await this.close();
