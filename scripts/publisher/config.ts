@@ -17,8 +17,13 @@ const withDefault = <T extends z.ZodTypeAny>(schema: T, fallback: z.input<T>) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.default(fallback));
 
 const milliseconds = z.coerce.number().int().min(0);
-/** The quiet window that turns a burst of events into one build (DEBOUNCE_MS). */
-export const DEFAULT_DEBOUNCE_MS = 500;
+/**
+ * The quiet window that turns a burst of events into one build (DEBOUNCE_MS). A publish's
+ * twin events arrive within milliseconds; a script's burst that outlasts the window costs
+ * one more build, not one per event, since builds run one at a time and what arrives
+ * meanwhile waits as one.
+ */
+export const DEFAULT_DEBOUNCE_MS = 250;
 const port = z.coerce.number().int().min(0).max(65535);
 const fromRepoRoot = (value: string) => path.resolve(repoRoot, value);
 

@@ -14,7 +14,7 @@ describe('publisherConfig', () => {
       cmsOrigins: ['http://127.0.0.1:1337'],
       publicPort: 4321,
       publisherPort: 4322,
-      debounceMs: 500,
+      debounceMs: 250,
       maxWaitMs: 30_000,
       buildTimeoutMs: 900_000,
       keepReleases: 5,
@@ -26,7 +26,7 @@ describe('publisherConfig', () => {
   it('treats empty values (as .env.example leaves them) as unset', () => {
     const config = publisherConfig({ REBUILD_SECRET: 's', DEPLOY_COMMAND: '', PUBLIC_CMS_URL: '', DEBOUNCE_MS: '', STRAPI_TOKEN: '' });
     expect(config.deployCommand).toBeUndefined();
-    expect(config.debounceMs).toBe(500);
+    expect(config.debounceMs).toBe(250);
     expect(config.cmsOrigins).toEqual(['http://127.0.0.1:1337']);
   });
 
