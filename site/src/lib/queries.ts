@@ -52,6 +52,19 @@ function append<K, V>(index: Map<K, V[]>, key: K, value: V): void {
   else index.set(key, [value]);
 }
 
+/**
+ * The same object for the same parts, from one build of the site renderer to the next:
+ * page-inputs.ts remembers what it worked out about an object by the object, so a view made
+ * afresh of unchanged entries would be described and hashed again at every release.
+ */
+function kept<K extends object, V>(cache: WeakMap<K, { parts: unknown[]; value: V }>, key: K, parts: unknown[], make: () => V): V {
+  const last = cache.get(key);
+  if (last && last.parts.length === parts.length && last.parts.every((part, i) => part === parts[i])) return last.value;
+  const value = make();
+  cache.set(key, { parts, value });
+  return value;
+}
+
 const byDocumentId = <T extends { documentId: string }>(list: T[]) => new Map(list.map((x) => [x.documentId, x]));
 
 // A stable tie-break keeps pagination identical between builds when two posts share a minute.
@@ -65,7 +78,7 @@ const givenName = (fullName: string) => fullName.split(' ').at(-1) ?? '';
 const byGivenName = (a: Attendee, b: Attendee) =>
   vietnamese.compare(givenName(a.fullName), givenName(b.fullName)) || vietnamese.compare(a.fullName, b.fullName);
 
-const galleryDate = (g: Gallery) => (g.takenAt ?? g.updatedAt).getTime();
+const galleryDate = (g: Pick<Gallery, 'takenAt' | 'updatedAt'>) => (g.takenAt ?? g.updatedAt).getTime();
 
 const articleIndex = once(async () => byDocumentId(await entries('articles')));
 
@@ -75,18 +88,28 @@ export const categories = once(async () =>
 
 export const attendees = once(async () => (await entries('attendees')).sort(byGivenName));
 
+const galleryViews = new WeakMap<Gallery, { parts: unknown[]; value: GalleryView }>();
+
 export const galleries = once(async () => {
   const articleById = await articleIndex();
   return (await entries('galleries'))
-    .map((g): GalleryView => ({ ...g, article: (g.article && articleById.get(g.article)) ?? null }))
+    .map((g) => {
+      const article = (g.article ? articleById.get(g.article) : undefined) ?? null;
+      return kept(galleryViews, g, [article], (): GalleryView => ({ ...g, article }));
+    })
     .sort((a, b) => galleryDate(b) - galleryDate(a) || a.slug.localeCompare(b.slug));
 });
+
+const taskViews = new WeakMap<object, { parts: unknown[]; value: TaskView }>();
 
 /** Year → tasks in their official order; the map iterates newest year first. */
 export const tasksByYear = once(async () => {
   const articleById = await articleIndex();
   const tasks = (await entries('tasks'))
-    .map((t): TaskView => ({ ...t, sourceArticle: (t.sourceArticle && articleById.get(t.sourceArticle)) ?? null }))
+    .map((t) => {
+      const sourceArticle = (t.sourceArticle ? articleById.get(t.sourceArticle) : undefined) ?? null;
+      return kept(taskViews, t, [sourceArticle], (): TaskView => ({ ...t, sourceArticle }));
+    })
     .sort((a, b) => b.year - a.year || a.order - b.order);
   const index = new Map<number, TaskView[]>();
   for (const task of tasks) append(index, task.year, task);
@@ -143,11 +166,15 @@ export const articlesByCategory = once(async () => {
   return index;
 });
 
+const attendanceViews = new WeakMap<object, { parts: unknown[]; value: Attendance }>();
+
 /** Person documentId → the events they attended, newest first, with the position held then. */
 export const attendancesByPerson = once(async () => {
   const index = new Map<string, Attendance[]>();
   for (const article of await articles()) {
-    for (const { person, position } of article.attendees) append(index, person.documentId, { article, position });
+    for (const attendee of article.attendees) {
+      append(index, attendee.person.documentId, kept(attendanceViews, attendee, [article], () => ({ article, position: attendee.position })));
+    }
   }
   return index;
 });
@@ -173,6 +200,8 @@ function nearest(list: ArticleView[], at: number, limit: number, seen: Set<strin
   return picked;
 }
 
+const relatedLists = new WeakMap<ArticleView, { parts: unknown[]; value: ArticleView[] }>();
+
 /**
  * The articles posted just before and after this one in its category, then across the site,
  * newest first. Neighbours in time rather than the newest news: a reader of a 2021 report
@@ -185,7 +214,8 @@ export async function relatedArticles(article: ArticleView, limit = 5): Promise<
   const sameCategory = article.category ? (byCategory.get(article.category.documentId) ?? []) : [];
   const picked = nearest(sameCategory, inCategory.get(sameCategory)?.get(article.documentId) ?? -1, limit, seen);
   picked.push(...nearest(all, inSite.get(all)?.get(article.documentId) ?? -1, limit - picked.length, seen));
-  return picked.sort(byPostedDesc);
+  picked.sort(byPostedDesc);
+  return kept(relatedLists, article, picked, () => picked);
 }
 
 /** This year's tasks on the home page; early in January, before any are entered, the newest year's. */
