@@ -212,9 +212,11 @@ export async function buildSearchIndex(siteDir: string, change?: SearchIndexChan
   const { signal, kept } = options;
   const fresh = !change || !existsSync(path.join(siteDir, BUNDLE, 'pagefind.js'));
   const { membership, touched } = change && !fresh ? await applyChange(siteDir, change) : { membership: await scanSite(siteDir), touched: undefined };
-  if (fresh) await rm(path.join(siteDir, BUNDLE), { recursive: true, force: true });
-  // A whole index replaces whatever was kept, which would otherwise sit beside it in memory.
-  if (fresh) await kept?.shards.reset();
+  if (fresh) {
+    await rm(path.join(siteDir, BUNDLE), { recursive: true, force: true });
+    // A whole index replaces whatever was kept, which would otherwise sit beside it in memory.
+    await kept?.shards.reset();
+  }
   const shards = shardNames(membership);
   const toWrite = touched ? [...touched].sort() : shards;
   const changed = change && !fresh ? new Set(change.pages) : undefined;

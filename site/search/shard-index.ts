@@ -25,7 +25,7 @@ const before = (a: Pick<Page, 'posted' | 'url'>, b: Pick<Page, 'posted' | 'url'>
   a.posted < b.posted || (a.posted === b.posted && a.url < b.url);
 const inOrder = (a: Page, b: Page) => (before(a, b) ? -1 : before(b, a) ? 1 : 0);
 
-export function checked<T extends { errors: string[] }>(response: T, what: string): T {
+function checked<T extends { errors: string[] }>(response: T, what: string): T {
   if (response.errors.length > 0) throw new Error(`search index, ${what}: ${response.errors.join('; ')}`);
   return response;
 }
