@@ -1,11 +1,10 @@
 // @ts-check
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentStoreFromDisk } from './integrations/content-store-from-disk';
 import { contentStoreWritesInOrder } from './integrations/content-store-writes-in-order';
-import { sitemapOptions } from './integrations/sitemap-options';
+import { incrementalSitemap } from './integrations/incremental-sitemap';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const strapi = new URL(process.env.STRAPI_URL ?? 'http://127.0.0.1:1337');
@@ -28,7 +27,7 @@ export default defineConfig({
   integrations: [
     contentStoreWritesInOrder(),
     contentStoreFromDisk(),
-    sitemap(sitemapOptions(site)),
+    incrementalSitemap(site),
   ],
   // Astro inlines small scripts by default; the site's CSP allows only script files.
   vite: { build: { assetsInlineLimit: 0 } },

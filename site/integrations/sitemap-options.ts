@@ -6,8 +6,10 @@ import type { SitemapItem, SitemapOptions } from '@astrojs/sitemap';
 import { mappedPaths } from '../src/lib/page-inputs.js';
 
 /** What one build's sitemap depends on, from the build's environment. */
-interface BuildSitemap {
+export interface BuildSitemap {
   key: string;
+  /** The live release an incremental build renders over; undefined for a whole build. */
+  baseRelease: URL | undefined;
   livePages: string[];
   stillExists(url: string): boolean;
   withLastmod(item: SitemapItem): Promise<SitemapItem>;
@@ -46,6 +48,7 @@ function buildSitemap(env: NodeJS.ProcessEnv, key: string): BuildSitemap {
 
   return {
     key,
+    baseRelease,
     livePages,
     // The live release's pages this build does not render still belong in the sitemap, unless
     // this build's own map (complete once the pages are generated) no longer has them.
@@ -70,14 +73,17 @@ function buildSitemap(env: NodeJS.ProcessEnv, key: string): BuildSitemap {
   };
 }
 
+/** URLs a sitemap file holds at most: @astrojs/sitemap's default, said here for the patch (incremental-sitemap.ts). */
+export const SITEMAP_ENTRY_LIMIT = 45_000;
+
 const BUILD_VARIABLES = ['SITE_OUT_DIR', 'SITE_BASE_RELEASE', 'SITE_PAGE_INPUTS_BASE', 'SITE_PAGE_INPUTS_OUT'] as const;
 
 /**
- * @astrojs/sitemap's options, read from the environment when each build ends rather than when
- * the config loads: the publisher's site renderer runs many builds, each into its own folder
- * over its own live release, from one loaded config.
+ * @astrojs/sitemap's options, and the build they are for, read from the environment when each
+ * build ends rather than when the config loads: the publisher's site renderer runs many
+ * builds, each into its own folder over its own live release, from one loaded config.
  */
-export function sitemapOptions(site: string, env: NodeJS.ProcessEnv = process.env): SitemapOptions {
+export function sitemapOptions(site: string, env: NodeJS.ProcessEnv = process.env): { options: SitemapOptions; build(): BuildSitemap } {
   let current: BuildSitemap | undefined;
   const build = () => {
     const key = BUILD_VARIABLES.map((name) => env[name] ?? '').join('\0');
@@ -85,10 +91,14 @@ export function sitemapOptions(site: string, env: NodeJS.ProcessEnv = process.en
     return current;
   };
   return {
-    get customPages() {
-      return build().livePages.map((page) => new URL(page, site).href);
+    build,
+    options: {
+      entryLimit: SITEMAP_ENTRY_LIMIT,
+      get customPages() {
+        return build().livePages.map((page) => new URL(page, site).href);
+      },
+      filter: (url) => build().stillExists(url),
+      serialize: (item) => build().withLastmod(item),
     },
-    filter: (url) => build().stillExists(url),
-    serialize: (item) => build().withLastmod(item),
   };
 }

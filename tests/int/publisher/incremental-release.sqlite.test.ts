@@ -7,6 +7,7 @@ import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
 import { seededRandom } from '../../../scripts/corpus/random.js';
 import { buildSite } from '../../../scripts/publisher/build-site.js';
 import { RENDERED_BY_RENDERER } from '../../../scripts/publisher/incremental/site-builder.js';
+import { SITEMAP_FROM_LIVE } from '../../../site/integrations/incremental-sitemap.js';
 import { newTrigger, type Trigger } from '../../../scripts/publisher/trigger.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { startLivePublisher, type LivePublisher } from '../../helpers/live-publisher.js';
@@ -165,6 +166,8 @@ describe('incremental releases', () => {
       // Rendered by the long-lived renderer, not by a fallback `astro build` of its own.
       const buildLog = readFileSync(path.join(live.publisherDir, record.log), 'utf8');
       expect(buildLog).toContain(RENDERED_BY_RENDERER);
+      // Its sitemap made from the live release's, not written again for every page.
+      expect(buildLog).toContain(SITEMAP_FROM_LIVE);
       if (/shards written: .*\(kept index\)/.test(buildLog)) reused += 1;
     }
     // Most changes keep an article's posting time: the shard index kept from the last build takes them.
