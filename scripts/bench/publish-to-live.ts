@@ -4,10 +4,11 @@
  * time went. The part of `npm run bench` that issue 7 is about, without its cold and full
  * builds (at 10,000 articles a first release with every file compressed takes minutes on two
  * cores). `--cms <file>` reuses a scratch CMS already seeded (the `{url, token, writeToken}`
- * line scripts/bench/scratch-cms.ts prints, its webhook pointed at `--hooks-port`).
+ * line scripts/bench/scratch-cms.ts prints, its webhook pointed at `--hooks-port`). `--logs <dir>`
+ * keeps the releases' build logs there.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     'hugo-runs': { type: 'string', default: '3' },
     cms: { type: 'string' },
     'hooks-port': { type: 'string', default: '4999' },
+    logs: { type: 'string' },
     secret: { type: 'string', default: 'benchsecret' },
   },
 });
@@ -50,6 +52,7 @@ try {
   try {
     times = await measurePublishToLive(cms, live, secret, Number(values.edits));
     steps = incrementalSteps(live.publisherDir);
+    if (values.logs) cpSync(path.join(live.publisherDir, 'publisher', 'logs'), values.logs, { recursive: true });
   } finally {
     await live.stop();
   }
