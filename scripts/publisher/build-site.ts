@@ -112,7 +112,7 @@ export async function indexSite(
   kept?: SearchIndexOptions['kept'],
 ): Promise<SearchIndexResult> {
   const result = await buildSearchIndex(releaseDir, change, { signal: options.signal, kept });
-  const pages = Object.keys(result.membership).length;
+  const pages = Object.keys(result.quarters).length;
   const shards = result.written.map((shard) => (result.reused.includes(shard) ? `${shard} (kept index)` : shard));
   (options.log ?? process.stdout).write(`search index: ${pages} pages; shards written: ${shards.join(', ') || 'none'}\n`);
   return result;

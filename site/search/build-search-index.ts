@@ -1,13 +1,13 @@
 /**
- * Pagefind's index of a built site, one shard per year (search-shards.ts), through Pagefind's
- * Node API:
+ * Pagefind's index of a built site in shards (search-shards.ts: the newest year's quarters,
+ * then a shard a year), through Pagefind's Node API:
  *
  *   pagefind/                 pagefind.js, pagefind-ui.js/.css, … (the same for every shard)
  *   pagefind/shards.json      the shards, newest first (scripts/search.js merges them)
- *   pagefind/<year>/          one shard's index: entry, meta, wasm, index/, fragment/
+ *   pagefind/<shard>/         one shard's index (`2026-q4/`, `2025/`): entry, meta, wasm, index/, fragment/
  *
- * Given the previous build's membership and the pages that changed since, only the shards
- * those pages left or joined are written again; the others are kept as they are. A shard
+ * Given the previous build's quarters and the pages that changed since, only the shards
+ * whose pages changed, left or joined are written again; the others are kept as they are. A shard
  * whose index was kept from the previous build (kept-shards.ts) only parses its changed
  * pages again.
  */
@@ -15,19 +15,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { membersOf, pageFile, pageUrl, shardNames, shardOf, type Membership } from './search-shards.js';
+import { membersOf, pageFile, pageUrl, quarterOf, shardNames, shardsOf, type Quarters } from './search-shards.js';
 import { ShardIndex } from './shard-index.js';
 import type { KeptShards } from './kept-shards.js';
 
 export interface SearchIndexChange {
-  /** Which shard each page was in, for the release the changes apply to. */
-  previous: Membership;
+  /** Which quarter each searchable page was posted in, for the release the changes apply to. */
+  previous: Quarters;
   /** URL paths of the pages written or removed since. */
   pages: readonly string[];
 }
 
 export interface SearchIndexResult {
-  membership: Membership;
+  /** Which quarter each searchable page was posted in: the next change's `previous`. */
+  quarters: Quarters;
   /** The shards written by this run. */
   written: string[];
   /** Those of them whose kept index took the changes, not parsed again. */
@@ -166,31 +167,34 @@ async function writeShard(siteDir: string, index: ShardIndex, withAssets: boolea
   ];
 }
 
-/** Every searchable page of the site and its shard, read from the pages themselves. */
-async function scanSite(siteDir: string): Promise<Membership> {
-  const membership: Membership = {};
+/** Every searchable page of the site and its quarter, read from the pages themselves. */
+async function scanSite(siteDir: string): Promise<Quarters> {
+  const quarters: Quarters = {};
   for await (const file of htmlFiles(siteDir)) {
-    const shard = shardOf(await readFile(path.join(siteDir, file), 'utf8'));
-    if (shard) membership[pageUrl(file)] = shard;
+    const quarter = quarterOf(await readFile(path.join(siteDir, file), 'utf8'));
+    if (quarter) quarters[pageUrl(file)] = quarter;
   }
-  return membership;
+  return quarters;
 }
 
-/** Applies the changed pages to the previous membership; returns the shards they touch. */
-async function applyChange(siteDir: string, change: SearchIndexChange): Promise<{ membership: Membership; touched: Set<string> }> {
-  const membership: Membership = { ...change.previous };
-  const touched = new Set<string>();
+/**
+ * Applies the changed pages to the previous quarters; returns the shards to write: those the
+ * changed pages were or are in, and those every page of which moves (a new year begins).
+ */
+async function applyChange(siteDir: string, change: SearchIndexChange): Promise<{ quarters: Quarters; touched: Set<string> }> {
+  const quarters: Quarters = { ...change.previous };
   for (const url of change.pages) {
-    const before = membership[url];
-    if (before) touched.add(before);
     const html = await readPage(siteDir, url);
-    const after = html === undefined ? undefined : shardOf(html);
-    if (after) {
-      membership[url] = after;
-      touched.add(after);
-    } else delete membership[url];
+    const quarter = html === undefined ? undefined : quarterOf(html);
+    if (quarter) quarters[url] = quarter;
+    else delete quarters[url];
   }
-  return { membership, touched };
+  const [before, after] = [shardsOf(change.previous), shardsOf(quarters)];
+  const touched = new Set<string>();
+  const touch = (url: string) => [before[url], after[url]].forEach((shard) => shard && touched.add(shard));
+  change.pages.forEach(touch);
+  for (const url of new Set([...Object.keys(before), ...Object.keys(after)])) if (before[url] !== after[url]) touch(url);
+  return { quarters, touched };
 }
 
 export interface SearchIndexOptions {
@@ -211,7 +215,8 @@ export interface SearchIndexOptions {
 export async function buildSearchIndex(siteDir: string, change?: SearchIndexChange, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const { signal, kept } = options;
   const fresh = !change || !existsSync(path.join(siteDir, BUNDLE, 'pagefind.js'));
-  const { membership, touched } = change && !fresh ? await applyChange(siteDir, change) : { membership: await scanSite(siteDir), touched: undefined };
+  const { quarters, touched } = change && !fresh ? await applyChange(siteDir, change) : { quarters: await scanSite(siteDir), touched: undefined };
+  const membership = shardsOf(quarters);
   if (fresh) {
     await rm(path.join(siteDir, BUNDLE), { recursive: true, force: true });
     // A whole index replaces whatever was kept, which would otherwise sit beside it in memory.
@@ -258,5 +263,5 @@ export async function buildSearchIndex(siteDir: string, change?: SearchIndexChan
     await replaceFile(list, listed);
     files.push(list);
   }
-  return { membership, written: toWrite, reused, files: files.map((file) => path.relative(siteDir, file)) };
+  return { quarters, written: toWrite, reused, files: files.map((file) => path.relative(siteDir, file)) };
 }

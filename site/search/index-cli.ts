@@ -2,5 +2,5 @@
 import { buildSearchIndex } from './build-search-index.js';
 
 const siteDir = process.argv[2] ?? 'dist';
-const { membership, written } = await buildSearchIndex(siteDir);
-console.log(`search index: ${Object.keys(membership).length} pages in ${written.length} shards (${written.join(', ')})`);
+const { quarters, written } = await buildSearchIndex(siteDir);
+console.log(`search index: ${Object.keys(quarters).length} pages in ${written.length} shards (${written.join(', ')})`);

@@ -1,7 +1,7 @@
 /**
  * Shard indexes kept alive in Pagefind's service from one build to the next, each holding a
  * shard's pages as one release has them. A build on top of that release parses only its
- * changed pages again (shard-index.ts) instead of a year of pages. Kept for one release at a
+ * changed pages again (shard-index.ts) instead of a quarter of pages. Kept for one release at a
  * time: a build on top of any other (a rollback, a release the check refused) starts afresh.
  */
 import * as pagefind from 'pagefind';

@@ -6,15 +6,15 @@ import { z } from 'zod';
 /**
  * Beside every release the publisher keeps its page map: one file per dynamic route from the
  * site build (path → digest of what the page shows; site/src/lib/page-inputs.ts), a stamp
- * saying which templates built it and when the last full build under it ran, and the search
- * shard of every searchable page.
+ * saying which templates built it and when the last full build under it ran, and the posting
+ * quarter of every searchable page, which makes its search shard (site/search/search-shards.ts).
  */
 const stampSchema = z.object({ sourceHash: z.string(), fullBuildAt: z.string() });
 export type PageMapStamp = z.infer<typeof stampSchema>;
 
 // Not .json files: the site build reads every .json file of a map as a route's pages.
 const STAMP = 'release.stamp';
-const SEARCH_SHARDS = 'search.shards';
+const SEARCH_QUARTERS = 'search.quarters';
 
 export const pageMapDir = (publisherDir: string, releaseId: string) => path.join(publisherDir, 'publisher', 'page-maps', releaseId);
 
@@ -29,16 +29,16 @@ export async function writeStamp(dir: string, stamp: PageMapStamp): Promise<void
   await writeFile(path.join(dir, STAMP), `${JSON.stringify(stamp)}\n`);
 }
 
-/** Which search shard each searchable page of the release is in (site/search/). */
-export async function readSearchShards(dir: string): Promise<Record<string, string> | undefined> {
-  const file = path.join(dir, SEARCH_SHARDS);
+/** Which quarter each searchable page of the release was posted in (site/search/). */
+export async function readSearchQuarters(dir: string): Promise<Record<string, string> | undefined> {
+  const file = path.join(dir, SEARCH_QUARTERS);
   if (!existsSync(file)) return undefined;
   return z.record(z.string()).parse(JSON.parse(await readFile(file, 'utf8')));
 }
 
-export async function writeSearchShards(dir: string, membership: Record<string, string>): Promise<void> {
+export async function writeSearchQuarters(dir: string, quarters: Record<string, string>): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, SEARCH_SHARDS), JSON.stringify(membership));
+  await writeFile(path.join(dir, SEARCH_QUARTERS), JSON.stringify(quarters));
 }
 
 /** Every dynamic route's page the map lists, as URL paths (`/tin-tuc/a/`). */

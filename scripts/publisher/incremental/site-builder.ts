@@ -9,7 +9,7 @@ import { timedStep } from '../build-step.js';
 import { precompress } from '../precompress.js';
 import type { BuildContext, BuildFunction, BuildOutcome } from '../release-pipeline.js';
 import { overlayRelease } from './overlay-release.js';
-import { mappedPages, pageMapDir, pruneMaps, readSearchShards, readStamp, writeSearchShards, writeStamp } from './page-map.js';
+import { mappedPages, pageMapDir, pruneMaps, readSearchQuarters, readStamp, writeSearchQuarters, writeStamp } from './page-map.js';
 import { planBuild } from './plan-build.js';
 import { SiteRenderer } from '../renderer/site-renderer.js';
 import { ReleaseStore } from '../release-store.js';
@@ -108,12 +108,12 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
       if (plan.kind === 'full' || !context.live || !liveMapDir || !liveMap) {
         await timed('astro', () => renderFull(releaseDir, { ...site, pageMap: { out: mapDir } }, key));
         const search = await timed('search index', () => indexSite(releaseDir, site, undefined, { shards: keptShards, release: id }));
-        await writeSearchShards(mapDir, search.membership);
+        await writeSearchQuarters(mapDir, search.quarters);
         await writeStamp(mapDir, { sourceHash: hash, fullBuildAt: now.toISOString() });
         return { kind: 'full', reason: plan.reason };
       }
       const partialDir = `${releaseDir}.partial`;
-      const previous = await readSearchShards(liveMapDir);
+      const previous = await readSearchQuarters(liveMapDir);
       const live = context.live;
       await keptShards.useFor(live.id);
       try {
@@ -149,9 +149,9 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
         const [written, search] = [astro.value, searchIndex.value];
         const pagesRendered = written.filter((file) => file.endsWith('.html')).length;
         context.log.write(`incremental: ${pagesRendered} pages rendered, ${removed.length} removed\n`);
-        await writeSearchShards(mapDir, search.membership);
+        await writeSearchQuarters(mapDir, search.quarters);
         await writeStamp(mapDir, { sourceHash: hash, fullBuildAt: liveMap.fullBuildAt });
-        // Without the live membership the whole index was rebuilt, and the release is looked at whole.
+        // Without the live release's quarters the whole index was rebuilt, and the release is looked at whole.
         return { kind: 'incremental', reason: plan.reason, pagesRendered, ...(previous ? { written: search.files } : {}) };
       } finally {
         await rm(partialDir, { recursive: true, force: true });

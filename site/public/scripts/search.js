@@ -1,5 +1,5 @@
 // Starts Pagefind's search box; a file rather than inline code, for the site's CSP.
-// The index is one shard per year (site/search/): the newest is the primary, the rest merge in.
+// The index is one shard per quarter (site/search/): the newest is the primary, the rest merge in.
 const box = document.querySelector('#search');
 fetch('/pagefind/shards.json')
   .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`shards.json: ${response.status}`))))

@@ -39,20 +39,21 @@ const start = {
   '/': listing,
   '/tin-tuc/': listing,
   '/tin-tuc/a/': article('Bài A', '2020-03-01T08:00:00+07:00'),
-  '/tin-tuc/b/': article('Bài B', '2020-12-31T23:59:00+07:00'),
+  // The last minute of a quarter, and the first of one, in Vietnam time (UTC is a quarter off).
+  '/tin-tuc/b/': article('Bài B', '2020-03-31T23:59:00+07:00'),
   '/tin-tuc/c/': article('Bài C', '2021-01-01T00:10:00+07:00'),
   '/tin-tuc/d/': article('Bài D', '2022-06-15T08:00:00+07:00'),
 };
 
-describe('the search index, a shard per year', () => {
-  it('indexes every article page into the shard of its posting year, newest first', async () => {
+describe('the search index: the newest year a shard per quarter, earlier years a shard a year', () => {
+  it('indexes every article page into the shard of its posting quarter or year, newest first', async () => {
     const root = site(start);
-    const { membership, written } = await buildSearchIndex(root);
-    expect(membership).toEqual({ '/tin-tuc/a/': '2020', '/tin-tuc/b/': '2020', '/tin-tuc/c/': '2021', '/tin-tuc/d/': '2022' });
-    expect(written).toEqual(['2022', '2021', '2020']);
-    expect(JSON.parse(readFileSync(path.join(root, 'pagefind/shards.json'), 'utf8'))).toEqual(['2022', '2021', '2020']);
+    const { quarters, written } = await buildSearchIndex(root);
+    expect(quarters).toEqual({ '/tin-tuc/a/': '2020-q1', '/tin-tuc/b/': '2020-q1', '/tin-tuc/c/': '2021-q1', '/tin-tuc/d/': '2022-q2' });
+    expect(written).toEqual(['2022-q2', '2021', '2020']);
+    expect(JSON.parse(readFileSync(path.join(root, 'pagefind/shards.json'), 'utf8'))).toEqual(['2022-q2', '2021', '2020']);
     const names = [...bundle(root).keys()];
-    expect(names).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css', '2020/pagefind-entry.json', '2022/pagefind-entry.json']));
+    expect(names).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css', '2020/pagefind-entry.json', '2022-q2/pagefind-entry.json']));
     expect(names.filter((name) => name.startsWith('2020/') && name.endsWith('.js'))).toEqual([]);
     const entry = JSON.parse(readFileSync(path.join(root, 'pagefind/2020/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(entry.languages.vi?.page_count).toBe(2);
@@ -70,15 +71,15 @@ describe('the search index, a shard per year', () => {
     rmSync(path.join(next, 'tin-tuc/a'), { recursive: true }); // 2020 is now empty
     write(next, '/tin-tuc/', `${listing}<!-- trang 2 -->`);
     const pages = ['/tin-tuc/b/', '/tin-tuc/e/', '/tin-tuc/a/', '/tin-tuc/'];
-    const partial = await buildSearchIndex(next, { previous: first.membership, pages });
+    const partial = await buildSearchIndex(next, { previous: first.quarters, pages });
 
     expect(partial.written).toEqual(['2020', '2021']);
     // 2021 now holds b, c and e; only the pages that changed get a fragment written, c keeps its own.
     expect(partial.files.filter((file) => file.includes('/fragment/'))).toHaveLength(2);
-    expect(partial.membership).toEqual({ '/tin-tuc/b/': '2021', '/tin-tuc/c/': '2021', '/tin-tuc/d/': '2022', '/tin-tuc/e/': '2021' });
+    expect(partial.quarters).toEqual({ '/tin-tuc/b/': '2021-q1', '/tin-tuc/c/': '2021-q1', '/tin-tuc/d/': '2022-q2', '/tin-tuc/e/': '2021-q2' });
     expect(bundle(live)).toEqual(liveBefore);
     const after = bundle(next);
-    const untouched = [...after].filter(([name]) => name.startsWith('2022/') || (!name.includes('/') && name !== 'shards.json'));
+    const untouched = [...after].filter(([name]) => name.startsWith('2022-q2/') || (!name.includes('/') && name !== 'shards.json'));
     expect(untouched.length).toBeGreaterThan(5);
     for (const [name, file] of untouched) expect(`${name} ${file.ino}`).toBe(`${name} ${liveBefore.get(name)?.ino}`);
     expect([...after.keys()].some((name) => name.startsWith('2020/'))).toBe(false);
@@ -104,14 +105,17 @@ describe('the search index, a shard per year', () => {
 
   // Each case edits a linked copy of a live site whose indexes were kept from its own build.
   it.each([
-    ['an edited article keeps its posting time', true, { '/tin-tuc/c/': article('Bài C sửa', '2021-01-01T00:10:00+07:00', 'nội dung mới') }, []],
-    ['a new article is posted after the others', true, { '/tin-tuc/0-moi/': article('Bài mới', '2021-12-01T08:00:00+07:00') }, []],
-    ['an edit and a new article together', true, { '/tin-tuc/c/': article('Bài C sửa', '2021-01-01T00:10:00+07:00'), '/tin-tuc/z/': article('Bài Z', '2021-12-01T08:00:00+07:00') }, []],
-    ['a new article is dated before one already there', false, { '/tin-tuc/e/': article('Bài E', '2021-01-01T00:05:00+07:00') }, []],
-    ['an edit moves the posting time', false, { '/tin-tuc/c/': article('Bài C', '2021-02-01T00:10:00+07:00') }, []],
-    ['an article leaves the shard', false, { '/tin-tuc/c/': article('Bài C', '2022-02-01T00:10:00+07:00') }, []],
-    ['an article is unpublished', false, {}, ['/tin-tuc/c/']],
-  ] as const)('a kept index: %s → takes the change: %s; the index is byte-identical to a full one', async (_, reused, edits, removed) => {
+    ['an edited article keeps its posting time', ['2021'], { '/tin-tuc/c/': article('Bài C sửa', '2021-01-01T00:10:00+07:00', 'nội dung mới') }, []],
+    ['a new article is posted after the others', ['2021'], { '/tin-tuc/0-moi/': article('Bài mới', '2021-12-01T08:00:00+07:00') }, []],
+    ['an edit and a new article together', ['2021'], { '/tin-tuc/c/': article('Bài C sửa', '2021-01-01T00:10:00+07:00'), '/tin-tuc/z/': article('Bài Z', '2021-12-01T08:00:00+07:00') }, []],
+    ['an edit in a quarter of the newest year', ['2022-q2'], { '/tin-tuc/d/': article('Bài D sửa', '2022-06-15T08:00:00+07:00') }, []],
+    ['a new article is dated before one already there', [], { '/tin-tuc/e/': article('Bài E', '2021-01-01T00:05:00+07:00') }, []],
+    ['an edit moves the posting time', [], { '/tin-tuc/c/': article('Bài C', '2021-02-01T00:10:00+07:00') }, []],
+    ['an article leaves the shard', [], { '/tin-tuc/c/': article('Bài C', '2022-02-01T00:10:00+07:00') }, []],
+    ['an article is unpublished', [], {}, ['/tin-tuc/c/']],
+    ['a new year begins: the year before becomes one shard', [], { '/tin-tuc/nam-moi/': article('Bài năm mới', '2023-01-02T08:00:00+07:00') }, []],
+    ["the newest year's only article goes: the year before is split into quarters again", [], {}, ['/tin-tuc/d/']],
+  ] as const)('a kept index: %s → the kept shards that take the change: %j; the index is byte-identical to a full one', async (_, reused, edits, removed) => {
     const kept = new KeptShards();
     try {
       const live = site({ ...start, '/tin-tuc/f/': article('Bài F', '2021-06-01T08:00:00+07:00') });
@@ -121,8 +125,8 @@ describe('the search index, a shard per year', () => {
       for (const [url, html] of Object.entries(edits)) write(next, url, html);
       for (const url of removed) rmSync(path.join(next, url), { recursive: true });
       await kept.useFor('r1');
-      const result = await buildSearchIndex(next, { previous: first.membership, pages: [...Object.keys(edits), ...removed] }, { kept: { shards: kept, release: 'r2' } });
-      expect(result.reused).toEqual(reused ? ['2021'] : []);
+      const result = await buildSearchIndex(next, { previous: first.quarters, pages: [...Object.keys(edits), ...removed] }, { kept: { shards: kept, release: 'r2' } });
+      expect(result.reused).toEqual(reused);
       expect(bytes(next)).toEqual(bytes(await fullIndexOf(next)));
     } finally {
       await kept.reset();
@@ -133,17 +137,17 @@ describe('the search index, a shard per year', () => {
     const kept = new KeptShards();
     try {
       const r1 = site(start);
-      let membership = (await buildSearchIndex(r1, undefined, { kept: { shards: kept, release: 'r1' } })).membership;
+      let quarters = (await buildSearchIndex(r1, undefined, { kept: { shards: kept, release: 'r1' } })).quarters;
       let [live, liveId] = [r1, 'r1'];
       for (const [i, release] of ['r2', 'r3', 'r4'].entries()) {
         const next = path.join(mkdtempSync(path.join(os.tmpdir(), 'search-next-')), release);
         await linkTree(live, next);
         write(next, '/tin-tuc/d/', article(`Bài D sửa ${i}`, '2022-06-15T08:00:00+07:00'));
         await kept.useFor(liveId);
-        const result = await buildSearchIndex(next, { previous: membership, pages: ['/tin-tuc/d/'] }, { kept: { shards: kept, release } });
-        expect(result.reused).toEqual(['2022']);
+        const result = await buildSearchIndex(next, { previous: quarters, pages: ['/tin-tuc/d/'] }, { kept: { shards: kept, release } });
+        expect(result.reused).toEqual(['2022-q2']);
         expect(bytes(next)).toEqual(bytes(await fullIndexOf(next)));
-        ({ membership } = result);
+        ({ quarters } = result);
         [live, liveId] = [next, release];
       }
       // A rollback to r1: what is kept indexes r4, so the edit is indexed afresh.
@@ -151,7 +155,7 @@ describe('the search index, a shard per year', () => {
       await linkTree(r1, again);
       write(again, '/tin-tuc/d/', article('Bài D sau khi quay lại', '2022-06-15T08:00:00+07:00'));
       await kept.useFor('r1');
-      const result = await buildSearchIndex(again, { previous: membership, pages: ['/tin-tuc/d/'] }, { kept: { shards: kept, release: 'r5' } });
+      const result = await buildSearchIndex(again, { previous: quarters, pages: ['/tin-tuc/d/'] }, { kept: { shards: kept, release: 'r5' } });
       expect(result.reused).toEqual([]);
       expect(bytes(again)).toEqual(bytes(await fullIndexOf(again)));
     } finally {
@@ -163,8 +167,8 @@ describe('the search index, a shard per year', () => {
     const root = site(start);
     const first = await buildSearchIndex(root);
     rmSync(path.join(root, 'tin-tuc/c'), { recursive: true });
-    await expect(buildSearchIndex(root, { previous: first.membership, pages: ['/tin-tuc/d/'] })).resolves.toBeDefined();
-    await expect(buildSearchIndex(root, { previous: { ...first.membership, '/tin-tuc/x/': '2022' }, pages: ['/tin-tuc/d/'] })).rejects.toThrow('page /tin-tuc/x/ is missing');
+    await expect(buildSearchIndex(root, { previous: first.quarters, pages: ['/tin-tuc/d/'] })).resolves.toBeDefined();
+    await expect(buildSearchIndex(root, { previous: { ...first.quarters, '/tin-tuc/x/': '2022-q2' }, pages: ['/tin-tuc/d/'] })).rejects.toThrow('page /tin-tuc/x/ is missing');
   });
 
   it('writes the search scripts and an empty shard list for a site with no articles', async () => {

@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { membersOf, pageFile, pageUrl, shardNames, shardOf } from '../../../site/search/search-shards.js';
+import { membersOf, pageFile, pageUrl, quarterOf, shardNames, shardsOf } from '../../../site/search/search-shards.js';
 
 const head = (published?: string) => (published ? `<meta property="article:published_time" content="${published}">` : '');
 
 describe('search shards', () => {
   it.each([
-    ['an article of 2021', `<html>${head('2021-12-31T23:30:00+07:00')}<article data-pagefind-body><h1>Hội nghị</h1></article>`, '2021'],
-    ['an article posted on New Year in Vietnam time', `${head('2022-01-01T06:00:00+07:00')}<article data-pagefind-body>`, '2022'],
+    ['an article of the last quarter of 2021', `<html>${head('2021-12-31T23:30:00+07:00')}<article data-pagefind-body><h1>Hội nghị</h1></article>`, '2021-q4'],
+    ['an article posted on New Year in Vietnam time', `${head('2022-01-01T06:00:00+07:00')}<article data-pagefind-body>`, '2022-q1'],
+    ['an article of March', `${head('2022-03-31T08:00:00+07:00')}<article data-pagefind-body>`, '2022-q1'],
+    ['an article of April', `${head('2022-04-01T08:00:00+07:00')}<article data-pagefind-body>`, '2022-q2'],
+    ['an article of September', `${head('2022-09-30T08:00:00+07:00')}<article data-pagefind-body>`, '2022-q3'],
     ['a searchable page without a posting date', '<main data-pagefind-body="">', 'khac'],
     ['a listing', `${head('2021-01-01T00:00:00+07:00')}<main><h1>Tin tức</h1></main>`, undefined],
     ['a page that only mentions the attribute in text', '<p>data-pagefind-body-like</p>', undefined],
-  ])('%s → %s', (_, html, shard) => {
-    expect(shardOf(html)).toBe(shard);
+  ])('%s → %s', (_, html, quarter) => {
+    expect(quarterOf(html)).toBe(quarter);
+  });
+
+  it.each([
+    ['the newest year by quarter, earlier years whole', { '/a/': '2024-q1', '/b/': '2025-q4', '/c/': '2026-q1', '/d/': '2026-q3', '/e/': 'khac' }, { '/a/': '2024', '/b/': '2025', '/c/': '2026-q1', '/d/': '2026-q3', '/e/': 'khac' }],
+    ['one year only', { '/a/': '2026-q1', '/b/': '2026-q2' }, { '/a/': '2026-q1', '/b/': '2026-q2' }],
+    ['undated pages only', { '/a/': 'khac' }, { '/a/': 'khac' }],
+    ['nothing', {}, {}],
+  ])('shards: %s', (_, quarters, shards) => {
+    expect(shardsOf(quarters)).toEqual(shards);
   });
 
   it.each([
@@ -23,8 +35,8 @@ describe('search shards', () => {
   });
 
   it('lists shards newest first and their members in URL order', () => {
-    const membership = { '/tin-tuc/c/': '2020', '/tin-tuc/a/': '2021', '/tin-tuc/b/': '2020', '/tin-tuc/d/': 'khac' };
-    expect(shardNames(membership)).toEqual(['2021', '2020', 'khac']);
+    const membership = { '/tin-tuc/c/': '2020', '/tin-tuc/a/': '2021-q1', '/tin-tuc/b/': '2020', '/tin-tuc/f/': '2021-q3', '/tin-tuc/e/': '2019', '/tin-tuc/d/': 'khac' };
+    expect(shardNames(membership)).toEqual(['2021-q3', '2021-q1', '2020', '2019', 'khac']);
     expect(membersOf(membership, '2020')).toEqual(['/tin-tuc/b/', '/tin-tuc/c/']);
   });
 });
