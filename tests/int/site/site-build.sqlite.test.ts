@@ -185,6 +185,16 @@ describe('the site built from a real CMS (sample + 50 generated articles)', () =
     expect(tasks).toContain(`href="${SAMPLE}"`);
   });
 
+  it("sums each year's key tasks up on the overview, all of them on the year's page", () => {
+    const tasksIn = (html: string) => html.match(/<li value="\d+"/g)?.length ?? 0;
+    const overview = readPage(site.outDir, '/nhiem-vu/');
+    // The generated corpus gives 2019 thirty tasks: the overview shows ten and links to all.
+    const section2019 = overview.slice(overview.indexOf('Năm 2019'));
+    expect(tasksIn(section2019.slice(0, section2019.indexOf('</section>')))).toBe(10);
+    expect(overview).toContain('Xem tất cả 30 nhiệm vụ năm 2019');
+    expect(tasksIn(readPage(site.outDir, '/nhiem-vu/2019/'))).toBe(30);
+  });
+
   it('lists every page in the sitemap, and nothing else', () => {
     const parser = new XMLParser();
     const index = parser.parse(readFileSync(path.join(site.outDir, 'sitemap-index.xml'), 'utf8'));
