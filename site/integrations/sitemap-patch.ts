@@ -27,7 +27,7 @@ export function parseChunk(xml: string): Chunk | undefined {
   if (first < 0 || last < 0) return undefined;
   const chunk = { head: xml.slice(0, first), entries, tail: xml.slice(last + '</url>'.length) };
   // Anything between the entries that is not an entry: a format this patch does not know.
-  return chunk.head.length + entries.join('').length + chunk.tail.length === xml.length ? chunk : undefined;
+  return chunk.head.length + entries.reduce((sum, entry) => sum + entry.length, 0) + chunk.tail.length === xml.length ? chunk : undefined;
 }
 
 /** The URL an entry is for, as @astrojs/sitemap sorted it (before XML escaping). */
@@ -53,17 +53,17 @@ export interface SitemapChange {
  */
 export function patchSitemap(change: SitemapChange): string[] | undefined {
   const live = change.live.map(parseChunk);
+  const rendered = change.rendered === undefined ? [] : [parseChunk(change.rendered)];
   const [first] = live;
-  const rendered = change.rendered === undefined ? first && { ...first, entries: [] } : parseChunk(change.rendered);
-  if (!first || !rendered || live.some((chunk) => !chunk || chunk.head !== first.head || chunk.tail !== first.tail)) return undefined;
-  if (rendered.head !== first.head || rendered.tail !== first.tail) return undefined;
+  // Every file, and the rendered entries, written with the same opening and closing.
+  if (!first || [...live, ...rendered].some((chunk) => !chunk || chunk.head !== first.head || chunk.tail !== first.tail)) return undefined;
   const entries = new Map<string, string>();
   for (const entry of live.flatMap((chunk) => chunk!.entries)) {
     const url = entryUrl(entry);
     if (url === undefined) return undefined;
     if (!change.gone(url)) entries.set(url, entry);
   }
-  for (const entry of rendered.entries) {
+  for (const entry of rendered.flatMap((chunk) => chunk!.entries)) {
     const url = entryUrl(entry);
     if (url === undefined) return undefined;
     entries.set(url, entry);

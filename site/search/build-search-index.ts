@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { membersOf, pageFile, pageUrl, quarterOf, shardNames, shardsOf, type Quarters } from './search-shards.js';
+import { membersOf, pageFile, pageUrl, quarterOf, shardNames, shardsOf, type Membership, type Quarters } from './search-shards.js';
 import { ShardIndex } from './shard-index.js';
 import type { KeptShards } from './kept-shards.js';
 
@@ -177,11 +177,16 @@ async function scanSite(siteDir: string): Promise<Quarters> {
   return quarters;
 }
 
+async function wholeSite(siteDir: string): Promise<{ quarters: Quarters; membership: Membership; touched: undefined }> {
+  const quarters = await scanSite(siteDir);
+  return { quarters, membership: shardsOf(quarters), touched: undefined };
+}
+
 /**
  * Applies the changed pages to the previous quarters; returns the shards to write: those the
  * changed pages were or are in, and those every page of which moves (a new year begins).
  */
-async function applyChange(siteDir: string, change: SearchIndexChange): Promise<{ quarters: Quarters; touched: Set<string> }> {
+async function applyChange(siteDir: string, change: SearchIndexChange): Promise<{ quarters: Quarters; membership: Membership; touched: Set<string> }> {
   const quarters: Quarters = { ...change.previous };
   for (const url of change.pages) {
     const html = await readPage(siteDir, url);
@@ -194,7 +199,7 @@ async function applyChange(siteDir: string, change: SearchIndexChange): Promise<
   const touch = (url: string) => [before[url], after[url]].forEach((shard) => shard && touched.add(shard));
   change.pages.forEach(touch);
   for (const url of new Set([...Object.keys(before), ...Object.keys(after)])) if (before[url] !== after[url]) touch(url);
-  return { quarters, touched };
+  return { quarters, membership: after, touched };
 }
 
 export interface SearchIndexOptions {
@@ -215,8 +220,7 @@ export interface SearchIndexOptions {
 export async function buildSearchIndex(siteDir: string, change?: SearchIndexChange, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const { signal, kept } = options;
   const fresh = !change || !existsSync(path.join(siteDir, BUNDLE, 'pagefind.js'));
-  const { quarters, touched } = change && !fresh ? await applyChange(siteDir, change) : { quarters: await scanSite(siteDir), touched: undefined };
-  const membership = shardsOf(quarters);
+  const { quarters, membership, touched } = change && !fresh ? await applyChange(siteDir, change) : await wholeSite(siteDir);
   if (fresh) {
     await rm(path.join(siteDir, BUNDLE), { recursive: true, force: true });
     // A whole index replaces whatever was kept, which would otherwise sit beside it in memory.
