@@ -5,9 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { envFile } from './lib/paths.js';
 
+/** 24 random bytes: 32 base64url characters, the publisher's minimum for REBUILD_SECRET and PREVIEW_SECRET. */
 const secret = () => randomBytes(24).toString('base64url');
+const checkedLength = 32;
 
 const generated: Record<string, () => string> = {
   APP_KEYS: () => [secret(), secret(), secret(), secret()].join(','),
@@ -30,6 +33,15 @@ export function missingSecrets(existing: string, env: NodeJS.ProcessEnv): string
   return Object.keys(generated).filter((name) => !present.has(name) && !env[name]);
 }
 
+/** Secrets the publisher will refuse at start; they are reported, never replaced. */
+export function shortSecrets(existing: string, env: NodeJS.ProcessEnv): string[] {
+  const values = { ...parseEnv(existing), ...env };
+  return ['REBUILD_SECRET', 'PREVIEW_SECRET'].filter((name) => {
+    const value = values[name];
+    return value !== undefined && value !== '' && value.length < checkedLength;
+  });
+}
+
 const existing = existsSync(envFile) ? readFileSync(envFile, 'utf8') : '';
 const missing = missingSecrets(existing, process.env);
 if (missing.length > 0) {
@@ -38,4 +50,7 @@ if (missing.length > 0) {
   const lines = missing.map((name) => `${name}=${generated[name]!()}`).join('\n');
   writeFileSync(envFile, `${existing}${separator}${header}${lines}\n`, { mode: 0o600 });
   console.log(`.env: generated ${missing.join(', ')}`);
+}
+for (const name of shortSecrets(existing, process.env)) {
+  console.warn(`.env: ${name} is shorter than ${checkedLength} characters and the publisher will refuse it; delete its line from .env and run npm run setup again for a long one`);
 }

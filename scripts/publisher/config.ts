@@ -27,7 +27,17 @@ export const DEFAULT_DEBOUNCE_MS = 250;
 const port = z.coerce.number().int().min(0).max(65535);
 const fromRepoRoot = (value: string) => path.resolve(repoRoot, value);
 
-const secret = z.string({ required_error: 'REBUILD_SECRET is required (npm run setup writes one to .env)' }).min(1, 'REBUILD_SECRET is empty');
+/** Both secrets are guessed offline (the deploy-hook token, a preview link's HMAC): 32 characters at least. */
+export const MIN_SECRET_LENGTH = 32;
+const longSecret = (name: string) =>
+  z
+    .string({ required_error: `${name} is required (npm run setup writes one to .env)` })
+    .min(1, `${name} is empty (npm run setup writes one to .env)`)
+    .min(
+      MIN_SECRET_LENGTH,
+      `${name} is shorter than ${MIN_SECRET_LENGTH} characters: remove it from .env and run npm run setup to generate a long one, or set one of at least ${MIN_SECRET_LENGTH} random characters`,
+    );
+const secret = longSecret('REBUILD_SECRET');
 
 const publisherSchema = z
   .object({
@@ -39,7 +49,8 @@ const publisherSchema = z
     PUBLIC_CMS_URL: optional(z.string().url()),
     // Where uploads are served from when they live on object storage (the CMS's S3_PUBLIC_URL).
     MEDIA_URL: optional(z.string().url()),
-    PUBLISHER_HOST: withDefault(z.string(), '0.0.0.0'),
+    // Loopback: in production nginx is the only door (docs/production.md); set 0.0.0.0 to expose it.
+    PUBLISHER_HOST: withDefault(z.string(), '127.0.0.1'),
     PUBLIC_PORT: withDefault(port, 4321),
     PUBLISHER_PORT: withDefault(port, 4322),
     // A publish arrives as two or three events within milliseconds; half a second's quiet covers
@@ -51,7 +62,7 @@ const publisherSchema = z
     DEPLOY_COMMAND: optional(z.string()),
     PUBLISHER_DIR: withDefault(z.string(), 'var').transform(fromRepoRoot),
     // Without a secret there is no preview: nothing could tell a link from the CMS from a forged one.
-    PREVIEW_SECRET: optional(z.string()),
+    PREVIEW_SECRET: optional(longSecret('PREVIEW_SECRET')),
     PREVIEW_PORT: withDefault(port, 4323),
     PREVIEW_TOKEN_FILE: withDefault(z.string(), 'var/preview-token').transform(fromRepoRoot),
     // Inside the repo: the preview server imports the site's packages from its node_modules.
@@ -143,8 +154,9 @@ export function publisherConfig(env = readEnvironment()): PublisherConfig {
   };
 }
 
+// The CLI only sends the secret: a wrong or short one gets the publisher's 401, which says more.
 const cliSchema = z.object({
-  REBUILD_SECRET: secret,
+  REBUILD_SECRET: z.string({ required_error: 'REBUILD_SECRET is required (npm run setup writes one to .env)' }).min(1, 'REBUILD_SECRET is empty'),
   PUBLISHER_PORT: withDefault(port, 4322),
   PUBLISHER_URL: optional(z.string().url()),
 });

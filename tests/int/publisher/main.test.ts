@@ -115,7 +115,7 @@ describe('npm run publisher (scripts/publisher/main.ts)', () => {
     const buildRoot = mkdtempSync(path.join(repoRoot, 'var', 'test-main-preview-'));
     try {
       running = await startMain(dir, cms, {
-        PREVIEW_SECRET: 'preview-secret',
+        PREVIEW_SECRET: 'preview-secret-for-the-main-test-0123456789',
         PREVIEW_PORT: '0',
         PREVIEW_BUILD_DIR: path.join(buildRoot, 'preview-server'),
         SITE_URL: 'http://portal.test',
