@@ -2,9 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { z } from 'zod';
 import { hasBearer, sameSecret } from './bearer-auth.js';
 import { deployToken } from './deploy-token.js';
-import type { Log } from './log.js';
+import { redactUrl, type Log } from './log.js';
 import type { Publisher } from './publisher.js';
 import { BodyTooLargeError, readBody } from './request-body.js';
+import { mayReadDetail, publicStatus } from './status-detail.js';
 import { renderStatusPage } from './status-page.js';
 import { decideStrapiEvent, strapiEventSchema } from './strapi-event.js';
 import { newTrigger } from './trigger.js';
@@ -81,7 +82,7 @@ export function createHooksServer(options: HooksServerOptions): Server {
     let reason = decision.reason;
     if (decision.queued) {
       const trigger = newTrigger({ source: 'strapi', event: event.event, uid: event.uid, documentId: decision.documentId });
-      if (!publisher.enqueue(trigger, { key: decision.dedupeKey })) reason += '; its twin is already queued, counted once';
+      if (!publisher.enqueue(trigger, { key: decision.dedupeKey }).queued) reason += '; its twin is already queued, counted once';
     }
     log(`webhook ${reason} → ${decision.queued ? 'queued' : 'ignored'}`);
     json(response, 202, { queued: decision.queued, reason });
@@ -97,10 +98,13 @@ export function createHooksServer(options: HooksServerOptions): Server {
     if (!query.success) return json(response, 400, { queued: false, reason: 'use ?clear_cache=1 and/or ?source=cli' });
     if (!(await boundedBody(request, response, limit))) return;
     const clearCache = query.data.clear_cache === '1' || query.data.clear_cache === 'true';
-    const trigger = newTrigger({ source: query.data.source ?? 'deploy' });
-    publisher.enqueue(trigger, { clearCache });
-    const reason = `${trigger.source === 'cli' ? 'npm run rebuild' : 'deploy hook'}${clearCache ? ' (cold build: content cache cleared)' : ''}`;
-    log(`${reason} → queued`);
+    const source = query.data.source ?? 'deploy';
+    // Requests merge: every waiting one asks for the same build. The answer names the trigger
+    // that carries this call, so `npm run rebuild` follows the build that serves it.
+    const { queued, trigger } = publisher.enqueue(newTrigger({ source }), { clearCache });
+    const reason = `${source === 'cli' ? 'npm run rebuild' : 'deploy hook'}${clearCache ? ' (cold build: content cache cleared)' : ''}${queued ? '' : '; merged with the request already waiting'}`;
+    // A flood of calls is one line: the merged ones are not news.
+    if (queued) log(`${reason} → queued`);
     json(response, 202, { queued: true, reason, clearCache, trigger });
   }
 
@@ -122,10 +126,11 @@ export function createHooksServer(options: HooksServerOptions): Server {
       const status = await publisher.status();
       // The deploy-hook URL is a credential: only a caller that holds the secret sees it.
       const admin = hasBearer(request.headers.authorization, secret) ? { deployHookPath: `/hooks/deploy/${token.toString()}` } : {};
-      json(response, 200, { ...status, ...admin });
+      json(response, 200, { ...(mayReadDetail(request, secret) ? status : publicStatus(status)), ...admin });
     } else if (url.pathname === '/') {
       if (!only(['GET', 'HEAD'])) return;
-      send(response, 200, renderStatusPage(await publisher.status(), new Date()), 'text/html; charset=utf-8', {
+      const status = await publisher.status();
+      send(response, 200, renderStatusPage(mayReadDetail(request, secret) ? status : publicStatus(status), new Date()), 'text/html; charset=utf-8', {
         'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
         'Referrer-Policy': 'no-referrer',
         'X-Frame-Options': 'DENY',
@@ -137,7 +142,7 @@ export function createHooksServer(options: HooksServerOptions): Server {
 
   return createServer((request, response) => {
     route(request, response).catch((error: Error) => {
-      log(`${request.method} ${request.url}: ${error.message}`);
+      log(`${request.method} ${redactUrl(request.url)}: ${error.message}`);
       if (!response.headersSent) json(response, 500, { error: 'internal error' });
       else response.destroy();
     });

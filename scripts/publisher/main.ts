@@ -9,6 +9,7 @@ import path from 'node:path';
 import { checkRelease } from './check-release.js';
 import { PublishedSlugs } from './cms-articles.js';
 import { publisherConfig } from './config.js';
+import { DirectoryLockedError } from './directory-lock.js';
 import { deployToken } from './deploy-token.js';
 import { buildFirstRelease } from './first-release.js';
 import { ensurePreviewBuild } from './build-preview.js';
@@ -19,6 +20,7 @@ import { loadPreviewRenderer, type PreviewRenderer } from './preview-renderer.js
 import { createPreviewServer, withLoopbackTwins } from './preview-server.js';
 import { createPublicServer } from './public-server.js';
 import { Publisher } from './publisher.js';
+import { applyServerLimits, serverLimitsFromEnv } from './server-limits.js';
 
 const config = publisherConfig();
 /** The CMS's list of published articles, kept from one release check to the next. */
@@ -39,9 +41,18 @@ const publisher = new Publisher({
   }),
   check: (releaseDir, built) => checkRelease(releaseDir, { strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }, built, published),
 });
-await publisher.start();
+try {
+  await publisher.start();
+} catch (error) {
+  if (!(error instanceof DirectoryLockedError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
-function listen(server: Server, port: number): Promise<number> {
+const limits = serverLimitsFromEnv();
+
+function listen(server: Server, port: number, serverLimits = limits.internal): Promise<number> {
+  applyServerLimits(server, serverLimits);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, config.host, () => resolve((server.address() as AddressInfo).port));
@@ -50,7 +61,7 @@ function listen(server: Server, port: number): Promise<number> {
 
 const publicServer = createPublicServer({ publisherDir: config.publisherDir, imageOrigins: config.cmsOrigins, log });
 const hooksServer = createHooksServer({ publisher, secret: config.secret, log });
-const publicPort = await listen(publicServer, config.publicPort);
+const publicPort = await listen(publicServer, config.publicPort, limits.public);
 const hooksPort = await listen(hooksServer, config.publisherPort);
 log(`public site on :${publicPort}; hooks and status on :${hooksPort} (releases in ${config.publisherDir})`);
 
@@ -64,6 +75,7 @@ const previewServer =
     previewToken: preview.token,
     publicSiteUrl: preview.siteUrl,
     frameAncestors: withLoopbackTwins(config.cmsOrigins),
+    imageOrigins: config.cmsOrigins,
     renderer: () => previewRenderer,
     log,
   });
@@ -79,7 +91,13 @@ if (preview && previewServer) {
 } else {
   log('draft preview off: set PREVIEW_SECRET (npm run setup writes one)');
 }
-log(`deploy hook: POST http://<this host>:${hooksPort}/hooks/deploy/${deployToken(config.secret)} (add ?clear_cache=1 for a cold build)`);
+// The token is a credential and this line lands in service logs: shown only when asked for.
+const showDeployUrl = process.argv.includes('--show-deploy-url');
+const shownToken = showDeployUrl ? deployToken(config.secret) : '<token>';
+log(
+  `deploy hook: POST http://<this host>:${hooksPort}/hooks/deploy/${shownToken} (add ?clear_cache=1 for a cold build)` +
+    (showDeployUrl ? '' : '; the token: npm run publisher -- --show-deploy-url, or GET /status with the REBUILD_SECRET bearer'),
+);
 
 const startup = new AbortController();
 void buildFirstRelease(publisher, config.strapiUrl, startup.signal, log);

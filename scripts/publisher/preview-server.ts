@@ -2,8 +2,10 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { contentType } from './content-types.js';
 import type { Log } from './log.js';
+import { checkImageRequest, TransformSlots } from './preview-images.js';
 import { checkPreviewLink } from './preview-signature.js';
 import type { PreviewRenderer } from './preview-renderer.js';
 
@@ -20,6 +22,10 @@ export interface PreviewServerOptions {
   renderer(): PreviewRenderer | undefined;
   log: Log;
   now?: () => Date;
+  /** Origins /_image may fetch from: the CMS's uploads (default: STRAPI_URL's origin). */
+  imageOrigins?: readonly string[];
+  /** How many image transforms run and wait at once. */
+  transforms?: TransformSlots;
 }
 
 const PAGES = '/ban-xem-truoc/';
@@ -39,7 +45,8 @@ const REFUSED = {
 /**
  * The draft preview (PREVIEW_PORT): pages under /ban-xem-truoc/ need a signed link from
  * the CMS and are rendered on request by the Astro preview build with the site's own
- * templates; its assets and image endpoint are public like the site's; any other path is
+ * templates; its assets are public like the site's, its image endpoint transforms only
+ * the CMS's images at the templates' sizes, a few at a time; any other path is
  * a link inside a preview and leads to the live site.
  */
 export function createPreviewServer(options: PreviewServerOptions): Server {
@@ -84,8 +91,33 @@ export function createPreviewServer(options: PreviewServerOptions): Server {
       'Cache-Control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     });
-    createReadStream(file).on('error', () => response.destroy()).pipe(response);
+    pipeline(createReadStream(file), response, () => {});
     return true;
+  }
+
+  const imageOrigins = options.imageOrigins ?? [new URL(options.strapiUrl).origin];
+  const slots = options.transforms ?? new TransformSlots();
+
+  function plainError(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+    response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
+    response.end(text);
+  }
+
+  /** Only the transforms the templates ask for, a few at a time (preview-images.ts). */
+  async function image(request: IncomingMessage, response: ServerResponse, url: URL, renderer: PreviewRenderer): Promise<void> {
+    const check = checkImageRequest(url, imageOrigins);
+    if (!check.ok) return plainError(response, 400, `Bad image request: ${check.reason}\n`);
+    const slot = slots.acquire();
+    if (!slot) return plainError(response, 503, 'Busy: too many image transforms\n', { 'Retry-After': '2' });
+    const release = await slot;
+    try {
+      // A client that left while queued costs no transform.
+      if (request.destroyed || response.destroyed) return;
+      request.url = check.path;
+      if ((await renderer.handle(request, response)) === 'no route') plainError(response, 404, 'Not Found\n');
+    } finally {
+      release();
+    }
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -103,14 +135,14 @@ export function createPreviewServer(options: PreviewServerOptions): Server {
         options.log(`preview ${url.pathname} refused: ${check.reason}`);
         return page(response, 401, REFUSED[check.reason]);
       }
+      // Astro routes exactly the path that was checked, however the client spelled it.
+      request.url = url.pathname + url.search;
       for (const [name, value] of Object.entries(pageHeaders)) response.setHeader(name, value);
       const locals = { preview: { strapiUrl: options.strapiUrl, token: options.previewToken(), status: check.status } };
       if ((await renderer.handle(request, response, locals)) === 'no route') page(response, 404, messagePage('Không có bản xem trước', 'Loại nội dung này chưa có bản xem trước.'));
       return;
     }
-    if (url.pathname === '/_image') {
-      if ((await renderer.handle(request, response)) === 'handled') return;
-    }
+    if (url.pathname === '/_image') return image(request, response, url, renderer);
     if (await asset(response, renderer.clientDir, url.pathname)) return;
     response.writeHead(302, { Location: new URL(url.pathname + url.search, options.publicSiteUrl).href, 'Cache-Control': 'no-store' }).end();
   }

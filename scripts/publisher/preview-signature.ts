@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { sameSecret } from './bearer-auth.js';
 
+const SIGNED = ['status', 'expires', 'signature'];
+
 export type PreviewStatus = 'draft' | 'published';
 export type PreviewCheck = { ok: true; status: PreviewStatus } | { ok: false; reason: 'unsigned' | 'expired' | 'bad signature' };
 
@@ -10,6 +12,11 @@ export type PreviewCheck = { ok: true; status: PreviewStatus } | { ok: false; re
  * changed, and a link stops working when it expires.
  */
 export function checkPreviewLink(url: URL, secret: string, now = new Date()): PreviewCheck {
+  // The CMS signs exactly these three, once each: a signed link with more is not its link.
+  const names = [...url.searchParams.keys()];
+  if (names.includes('signature') && (names.some((name) => !SIGNED.includes(name)) || new Set(names).size !== names.length)) {
+    return { ok: false, reason: 'bad signature' };
+  }
   const status = url.searchParams.get('status');
   const expires = url.searchParams.get('expires');
   const signature = url.searchParams.get('signature');

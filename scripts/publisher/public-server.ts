@@ -2,10 +2,11 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { negotiateEncoding, type Encoding } from './accept-encoding.js';
 import { cacheControl } from './cache-control.js';
 import { contentType } from './content-types.js';
-import type { Log } from './log.js';
+import { redactUrl, type Log } from './log.js';
 import { compressibleExtensions } from './precompress.js';
 import { securityHeaders } from './security-headers.js';
 import { unavailablePage } from './unavailable-page.js';
@@ -78,9 +79,9 @@ export function createPublicServer(options: PublicServerOptions): Server {
       response.end();
       return;
     }
-    const stream = createReadStream(served);
-    stream.on('error', () => response.destroy());
-    stream.pipe(response);
+    // pipeline, not pipe: a client that goes away mid-download destroys the file stream too,
+    // which closes its descriptor.
+    pipeline(createReadStream(served), response, () => {});
   }
 
   async function notFound(request: IncomingMessage, response: ServerResponse, root: string): Promise<void> {
@@ -144,7 +145,7 @@ export function createPublicServer(options: PublicServerOptions): Server {
 
   return createServer((request, response) => {
     handle(request, response).catch((error: Error) => {
-      options.log(`public ${request.method} ${request.url}: ${error.message}`);
+      options.log(`public ${request.method} ${redactUrl(request.url)}: ${error.message}`);
       if (!response.headersSent) plain(response, 500, 'Internal Server Error');
       else response.destroy();
     });

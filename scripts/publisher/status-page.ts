@@ -68,7 +68,8 @@ function buildKind(build: BuildRecord): string {
   if (!build.build) return '—';
   const { kind, reason: why, pagesRendered } = build.build;
   const label = kind === 'full' ? 'Đầy đủ' : `Từng phần (${pagesRendered ?? 0} trang)`;
-  return escapeHtml(`${label}: ${why}`);
+  // The public page has no reason (status-detail.ts).
+  return escapeHtml(why ? `${label}: ${why}` : label);
 }
 
 function stateDetail(status: PublisherStatus): string {
@@ -92,7 +93,7 @@ function lastBuild(build: BuildRecord | null): string {
 <dt>Kết quả</dt><dd>${outcome(build)}</dd>
 <dt>Cách xây dựng</dt><dd>${buildKind(build)}</dd>
 <dt>Lý do</dt><dd>${reason(build)}</dd>${deploy}
-<dt>Nhật ký</dt><dd><code>${escapeHtml(build.log)}</code></dd>
+${build.log ? `<dt>Nhật ký</dt><dd><code>${escapeHtml(build.log)}</code></dd>` : ''}
 </dl>
 <h3>Các sự kiện kích hoạt</h3>
 ${triggerList(build.trigger)}`;

@@ -46,6 +46,8 @@ describe('preview links: signed by the CMS, checked by the publisher', () => {
     ['no expiry', (u) => u.searchParams.delete('expires'), 'unsigned'],
     ['an unknown status', (u) => u.searchParams.set('status', 'archived'), 'unsigned'],
     ['a non-numeric expiry', (u) => u.searchParams.set('expires', '1e12'), 'unsigned'],
+    ['a second status', (u) => u.searchParams.append('status', 'published'), 'bad signature'],
+    ['a parameter the CMS does not sign', (u) => u.searchParams.append('documentId', 'other'), 'bad signature'],
   ];
   it.each(tamper)('refuses a link changed to %s', (_name, change, reason) => {
     const url = link('api::article.article');
