@@ -11,7 +11,10 @@ export const buildRecordSchema = z.object({
   durationMs: z.number(),
   ok: z.boolean(),
   error: z.string().nullable(),
+  /** The first RECORDED_TRIGGERS of the batch, requests first. */
   trigger: z.array(triggerSchema),
+  /** How many events the batch carried in all (absent in records written before the bound). */
+  triggerCount: z.number().int().min(0).optional(),
   /** 1 for the first try of a batch, 2+ for retries. */
   attempt: z.number().int().min(1),
   clearCache: z.boolean(),

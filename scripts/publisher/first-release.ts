@@ -16,5 +16,5 @@ export async function buildFirstRelease(publisher: Publisher, strapiUrl: string,
     // waitForCms rejects only when the publisher is shutting down.
     return false;
   }
-  return publisher.enqueue(newTrigger({ source: 'startup' }));
+  return publisher.enqueue(newTrigger({ source: 'startup' })).queued;
 }

@@ -1,11 +1,12 @@
 import type { BuildRecord } from './build-record.js';
+import { lockDirectory, type DirectoryLock } from './directory-lock.js';
 import { consoleLog, type Log } from './log.js';
 import { newReleaseId } from './release-id.js';
 import { publishRelease, type BuildFunction, type CheckFunction } from './release-pipeline.js';
 import { ReleaseStore } from './release-store.js';
 import { BuildScheduler, realTimers, type SchedulerState, type Timers } from './scheduler.js';
 import { historyLimit, StateStore } from './state-store.js';
-import type { Trigger } from './trigger.js';
+import { collapseTriggers, PENDING_LIMIT, triggerKey, type Trigger } from './trigger.js';
 
 export interface PublisherOptions {
   publisherDir: string;
@@ -45,7 +46,10 @@ export interface PublisherStatus {
 const defaultRetryDelaysMs = [5_000, 30_000, 120_000];
 
 const summarize = (triggers: Trigger[]) =>
-  triggers.map((t) => [t.source, t.event, t.uid?.replace(/^api::[^.]+\./, ''), t.documentId].filter(Boolean).join(' ')).join(', ');
+  triggers
+    .slice(0, 10)
+    .map((t) => [t.source, t.event, t.uid?.replace(/^api::[^.]+\./, ''), t.documentId, t.merged && `(${t.merged} events)`].filter(Boolean).join(' '))
+    .join(', ') + (triggers.length > 10 ? ` and ${triggers.length - 10} more` : '');
 
 /** The publisher's core: events in, one build at a time, releases and history out. */
 export class Publisher {
@@ -58,6 +62,7 @@ export class Publisher {
   #building: { id: string; startedAt: string } | undefined;
   #stopping = false;
   #preparing: Promise<void> | undefined;
+  #lock: DirectoryLock | undefined;
 
   constructor(options: PublisherOptions) {
     this.store = new ReleaseStore(options.publisherDir);
@@ -77,6 +82,7 @@ export class Publisher {
       maxWaitMs: options.maxWaitMs,
       retryDelaysMs: options.retryDelaysMs ?? defaultRetryDelaysMs,
       timers: options.timers ?? realTimers,
+      bound: { limit: PENDING_LIMIT, collapse: collapseTriggers },
       onChange: () => void this.#persist(),
       run: async (batch, signal) => {
         const id = newReleaseId();
@@ -100,8 +106,12 @@ export class Publisher {
     });
   }
 
-  /** Prepares PUBLISHER_DIR, reloads the history and requeues events a crash or stop left unbuilt. */
+  /**
+   * Locks PUBLISHER_DIR (DirectoryLockedError when another publisher has it: nothing is
+   * touched), prepares it, reloads the history and requeues events a crash or stop left unbuilt.
+   */
   async start(): Promise<void> {
+    this.#lock = await lockDirectory(this.store.root);
     await this.store.ensureLayout();
     await this.store.removeLeftovers();
     const saved = await this.#state.load((reason) => this.#log(`state.json unreadable (${reason}); starting with an empty history`));
@@ -109,15 +119,21 @@ export class Publisher {
     const unbuilt = [...saved.building, ...saved.pending];
     if (unbuilt.length > 0) {
       this.#log(`requeued ${unbuilt.length} event(s) not built before the restart`);
-      for (const trigger of unbuilt) this.#scheduler.add(trigger);
+      for (const trigger of unbuilt) this.#scheduler.add(trigger, { key: trigger.merged ? undefined : triggerKey(trigger) });
     }
     const current = await this.store.current();
     if (current) this.#prepare(current.id);
   }
 
-  /** Queues an event; false when a twin of it is already waiting. */
-  enqueue(trigger: Trigger, options: { key?: string; clearCache?: boolean } = {}): boolean {
-    return this.#scheduler.add(trigger, options);
+  /**
+   * Queues an event under what it means (`triggerKey`); `queued` is false when a twin of it
+   * already waits, and `trigger` is the waiting one that carries it (its twin, or the merged
+   * trigger past PENDING_LIMIT), which is what a caller follows.
+   */
+  enqueue(trigger: Trigger, options: { key?: string; clearCache?: boolean } = {}): { queued: boolean; trigger: Trigger } {
+    const key = options.key ?? triggerKey(trigger);
+    const queued = this.#scheduler.add(trigger, { ...options, key });
+    return { queued, trigger: this.#scheduler.waiting(key) ?? trigger };
   }
 
   async status(): Promise<PublisherStatus> {
@@ -146,6 +162,8 @@ export class Publisher {
     await this.#build.close?.();
     await this.#state.save({ history: this.#history, pending: unbuilt, building: [] });
     await this.store.settled();
+    await this.#lock?.release();
+    this.#lock = undefined;
   }
 
   /** Lets the build get ready for the next release while the publisher is idle. */
@@ -162,8 +180,9 @@ export class Publisher {
 
   #persist(): Promise<void> {
     if (this.#stopping) return Promise.resolve();
+    // A snapshot taken when the write starts: a burst of events between two writes costs one.
     return this.#state
-      .save({ history: this.#history, pending: this.#scheduler.pending, building: this.#scheduler.building })
+      .save(() => ({ history: this.#history, pending: this.#scheduler.pending, building: this.#scheduler.building }))
       .catch((error: Error) => this.#log(`could not write ${this.store.stateFile}: ${error.message}`));
   }
 }

@@ -5,10 +5,11 @@ import type { Writable } from 'node:stream';
 import type { BuildRecord } from './build-record.js';
 import { runDeployCommand } from './deploy-command.js';
 import { timedStep } from './build-step.js';
+import { faultPoint } from './fault-point.js';
 import { precompress } from './precompress.js';
 import type { ReleaseStore } from './release-store.js';
 import type { Batch } from './scheduler.js';
-import type { Trigger } from './trigger.js';
+import { recordedTriggers, type Trigger } from './trigger.js';
 
 export interface BuildContext {
   /** Aborted on timeout or shutdown; the build must stop (and kill what it spawned). */
@@ -94,14 +95,14 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
     id,
     startedAt: started.toISOString(),
     durationMs: Date.now() - started.getTime(),
-    trigger: batch.items,
+    ...recordedTriggers(batch.items),
     attempt: batch.attempt,
     clearCache: batch.clearCache,
     log: path.relative(store.root, store.logFile(id)),
     ...fields,
   });
 
-  note(`build ${id}, attempt ${batch.attempt}, triggers: ${batch.items.map((t) => [t.source, t.event, t.documentId].filter(Boolean).join(' ')).join('; ')}`);
+  note(`build ${id}, attempt ${batch.attempt}, triggers: ${batch.items.map((t) => [t.source, t.event, t.documentId, t.merged && `(${t.merged} events)`].filter(Boolean).join(' ')).join('; ')}`);
   let result: BuildRecord;
   try {
     const limit = deadline(signal, options.buildTimeoutMs, 'the build');
@@ -142,6 +143,7 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
     const variants = compressed.value;
     note(`built; ${variants} precompressed variants${outcome?.written ? ` for ${outcome.written.length} files left to compress` : ''}; release check passed`);
     await rename(staging, release);
+    await faultPoint('before-swap');
     await store.swap(id);
     note(`live: current → releases/${id}`);
     const build = outcome && { kind: outcome.kind, reason: outcome.reason, ...(outcome.pagesRendered !== undefined ? { pagesRendered: outcome.pagesRendered } : {}) };

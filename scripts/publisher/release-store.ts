@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { faultPoint } from './fault-point.js';
 import { releaseIdPattern } from './release-id.js';
 
 /**
@@ -85,6 +86,7 @@ export class ReleaseStore {
     for (const id of doomed) {
       const trash = path.join(this.trashDir, `${id}-${randomBytes(3).toString('hex')}`);
       await rename(this.releaseDir(id), trash);
+      await faultPoint('during-prune');
       this.#removeInBackground(trash);
     }
     return doomed;
@@ -110,8 +112,13 @@ export class ReleaseStore {
     await Promise.all([...this.#removals]);
   }
 
-  /** Leftovers of a crash: half-built sites and unrenamed symlinks. */
+  /** Leftovers of a crash: half-built sites, unrenamed symlinks and state files, pruned releases. */
   async removeLeftovers(): Promise<void> {
+    const stateDir = path.dirname(this.stateFile);
+    const stateTemporary = `${path.basename(this.stateFile)}.tmp-`;
+    for (const name of await readdir(stateDir).catch(() => [])) {
+      if (name.startsWith(stateTemporary)) await rm(path.join(stateDir, name), { force: true });
+    }
     await rm(this.stagingDir, { recursive: true, force: true });
     for (const name of await readdir(this.trashDir).catch(() => [])) this.#removeInBackground(path.join(this.trashDir, name));
     await mkdir(this.stagingDir, { recursive: true });

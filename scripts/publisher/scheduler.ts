@@ -27,6 +27,12 @@ export interface SchedulerOptions<T> {
   /** One build; resolves true when it succeeded. Must stop soon after `signal` aborts. */
   run(batch: Batch<T>, signal: AbortSignal): Promise<boolean>;
   onChange?(): void;
+  /**
+   * The bound on what waits: past `limit` distinct keys, everything waiting is folded by
+   * `collapse` into one item (under its own key), and later events fold into it, so a flood
+   * of events costs a constant amount of memory and state.
+   */
+  bound?: { limit: number; collapse(items: T[]): T };
 }
 
 export type SchedulerState = 'idle' | 'waiting' | 'building';
@@ -36,6 +42,9 @@ interface Pending<T> {
   key: string | undefined;
 }
 
+/** The key of the item that stands for every event past the bound. */
+const COLLAPSED = '\u0000collapsed';
+
 /**
  * Turns a stream of events into builds: a burst becomes one build (quiet window
  * `debounceMs`, but never later than `maxWaitMs` after its first event); one build at a
@@ -44,7 +53,9 @@ interface Pending<T> {
  */
 export class BuildScheduler<T> {
   readonly #o: SchedulerOptions<T>;
-  #pending: Pending<T>[] = [];
+  /** By key; events without one get a key of their own. */
+  #pending = new Map<string, Pending<T>>();
+  #unkeyed = 0;
   #clearCache = false;
   #firstAt = 0;
   #lastAt = 0;
@@ -62,11 +73,11 @@ export class BuildScheduler<T> {
 
   get state(): SchedulerState {
     if (this.#running) return 'building';
-    return this.#pending.length > 0 ? 'waiting' : 'idle';
+    return this.#pending.size > 0 ? 'waiting' : 'idle';
   }
 
   get pending(): T[] {
-    return this.#pending.map((p) => p.item);
+    return [...this.#pending.values()].map((p) => p.item);
   }
 
   get building(): T[] {
@@ -83,18 +94,35 @@ export class BuildScheduler<T> {
     return this.#attempt;
   }
 
-  /** Adds an event; false when an event with the same key is already waiting (it counts once). */
+  /** Adds an event; false when an event with the same key is already waiting (it counts once, its cold-build wish kept). */
   add(item: T, options: { key?: string; clearCache?: boolean } = {}): boolean {
     if (this.#stopped) return false;
-    if (options.key !== undefined && this.#pending.some((p) => p.key === options.key)) return false;
+    const twin = options.key === undefined ? undefined : this.#pending.get(options.key);
     const now = this.#o.timers.now();
-    if (this.#pending.length === 0) this.#firstAt = now;
+    if (this.#pending.size === 0) this.#firstAt = now;
     this.#lastAt = now;
-    this.#pending.push({ item, key: options.key });
     this.#clearCache ||= options.clearCache === true;
+    if (twin === undefined) this.#put({ item, key: options.key });
     this.#arm();
     this.#o.onChange?.();
-    return true;
+    return twin === undefined;
+  }
+
+  /** The waiting item filed under `key`, or the one that folded it in past the bound. */
+  waiting(key: string): T | undefined {
+    return (this.#pending.get(key) ?? this.#pending.get(COLLAPSED))?.item;
+  }
+
+  #put(entry: Pending<T>): void {
+    const bound = this.#o.bound;
+    const collapsed = this.#pending.get(COLLAPSED);
+    if (bound && (collapsed || this.#pending.size >= bound.limit)) {
+      const items = collapsed ? [collapsed.item, entry.item] : [...this.pending, entry.item];
+      if (!collapsed) this.#pending.clear();
+      this.#pending.set(COLLAPSED, { item: bound.collapse(items), key: COLLAPSED });
+      return;
+    }
+    this.#pending.set(entry.key ?? `\u0000${++this.#unkeyed}`, entry);
   }
 
   /** Cancels the wait and aborts a running build; resolves once it has stopped. */
@@ -113,7 +141,7 @@ export class BuildScheduler<T> {
 
   #arm(): void {
     this.#disarm();
-    if (this.#running || this.#stopped || this.#pending.length === 0) return;
+    if (this.#running || this.#stopped || this.#pending.size === 0) return;
     const quiet = Math.min(this.#lastAt + this.#o.debounceMs, this.#firstAt + this.#o.maxWaitMs);
     const at = Math.max(quiet, this.#notBefore);
     this.#fireAt = at;
@@ -122,9 +150,9 @@ export class BuildScheduler<T> {
 
   #start(): void {
     this.#disarm();
-    const pending = this.#pending;
+    const pending = [...this.#pending.values()];
     const batch: Batch<T> = { items: pending.map((p) => p.item), clearCache: this.#clearCache, attempt: this.#attempt };
-    this.#pending = [];
+    this.#pending = new Map();
     this.#clearCache = false;
     this.#notBefore = 0;
     const abort = new AbortController();
@@ -142,9 +170,12 @@ export class BuildScheduler<T> {
     if (!ok && !this.#stopped && delay !== undefined) {
       // The failed items go first, so the retry carries them; events that came meanwhile join it.
       const now = this.#o.timers.now();
-      const arrived = this.#pending.filter((p) => p.key === undefined || !ran.some((r) => r.key === p.key));
+      const arrived = [...this.#pending.values()];
       if (arrived.length === 0) this.#firstAt = this.#lastAt = now;
-      this.#pending = [...ran, ...arrived];
+      this.#pending = new Map();
+      for (const entry of [...ran, ...arrived]) {
+        if (entry.key === undefined || entry.key === COLLAPSED || !this.#pending.has(entry.key)) this.#put(entry);
+      }
       this.#clearCache ||= batch.clearCache;
       this.#attempt = batch.attempt + 1;
       this.#notBefore = now + delay;

@@ -32,6 +32,7 @@ const REQUESTED: Record<string, string> = {
 };
 
 function unmappedReason(trigger: Trigger): string {
+  if (trigger.merged) return `${trigger.merged} sự kiện dồn lại, xây dựng toàn bộ`;
   if (trigger.event?.startsWith('media.')) return 'thư viện ảnh thay đổi';
   if (trigger.uid === 'api::site-setting.site-setting') return 'cài đặt chung của cổng đã thay đổi';
   return `thay đổi ${trigger.uid ?? trigger.event ?? 'không rõ loại'}`;
