@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ import { createTestDatabase, type DatabaseClient, type TestDatabase } from '../.
 
 const ARTICLE = 'api::article.article';
 const uploadsDir = path.join(repoRoot, 'cms', 'public', 'uploads');
+/** Port 9 (discard) on loopback: nothing listens there, so the restore sees the CMS as stopped. */
+const stoppedCms = 'http://127.0.0.1:9/_health';
 
 interface Snapshot {
   articles: { documentId: string; title: string; slug: string; publishedAt: string | null }[];
@@ -50,7 +52,7 @@ export function backupRestoreSuite(client: DatabaseClient): void {
     before = await snapshot(cms);
     backupDir = mkdtempSync(path.join(os.tmpdir(), 'portal-backup-'));
     // While the CMS runs, as a nightly backup would.
-    await createBackup(databaseTarget(db.env), uploadsDir, backupDir);
+    await createBackup(databaseTarget(db.env), { provider: 'local', dir: uploadsDir }, backupDir);
     await cms.stop();
   }, 180_000);
 
@@ -60,13 +62,15 @@ export function backupRestoreSuite(client: DatabaseClient): void {
     if (backupDir) rmSync(backupDir, { recursive: true, force: true });
   });
 
-  it('writes the database, the uploads and a manifest', () => {
+  it('writes the database, the uploads and a manifest, readable by the owner only', () => {
     const manifest = JSON.parse(readFileSync(path.join(backupDir, 'manifest.json'), 'utf8'));
     expect(manifest.database).toBe(client);
-    for (const file of [manifest.databaseFile, manifest.uploadsFile]) {
+    expect(statSync(backupDir).mode & 0o777).toBe(0o700);
+    for (const file of [manifest.databaseFile, manifest.uploadsFile, 'manifest.json']) {
       expect(existsSync(path.join(backupDir, file))).toBe(true);
-      expect(manifest.bytes[file]).toBeGreaterThan(0);
+      expect(statSync(path.join(backupDir, file)).mode & 0o777).toBe(0o600);
     }
+    for (const entry of manifest.files) expect(entry.bytes).toBeGreaterThan(0);
   });
 
   it('puts back every article version, entry and photo after both are lost', async () => {
@@ -79,7 +83,8 @@ export function backupRestoreSuite(client: DatabaseClient): void {
     }
     for (const url of Object.keys(before.files)) rmSync(path.join(repoRoot, 'cms', 'public', url), { force: true });
 
-    restoreBackup(backupDir, target, uploadsDir);
+    const report = await restoreBackup(backupDir, target, uploadsDir, { cmsHealthUrl: stoppedCms, safetyRoot: backupDir });
+    expect(report.safetyDir.startsWith(backupDir)).toBe(true);
     cms = await bootStrapi(db);
     const after = await snapshot(cms);
     expect(after.articles).toEqual(before.articles);
@@ -88,8 +93,8 @@ export function backupRestoreSuite(client: DatabaseClient): void {
     expect(after.articles.filter((a) => a.title.startsWith('Bài viết trước khi sao lưu'))).toHaveLength(2);
   });
 
-  it('refuses a backup of the other kind of database', () => {
+  it('refuses a backup of the other kind of database', async () => {
     const other = client === 'sqlite' ? databaseTarget({ DATABASE_CLIENT: 'postgres' }) : databaseTarget({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: '/tmp/x.db' });
-    expect(() => restoreBackup(backupDir, other, uploadsDir)).toThrow(`This backup is of a ${client} database`);
+    await expect(restoreBackup(backupDir, other, uploadsDir, { cmsHealthUrl: stoppedCms, safetyRoot: backupDir })).rejects.toThrow(`This backup is of a ${client} database`);
   });
 }
