@@ -82,7 +82,10 @@ export function createHooksServer(options: HooksServerOptions): Server {
     let reason = decision.reason;
     if (decision.queued) {
       const trigger = newTrigger({ source: 'strapi', event: event.event, uid: event.uid, documentId: decision.documentId });
-      if (!publisher.enqueue(trigger, { key: decision.dedupeKey }).queued) reason += '; its twin is already queued, counted once';
+      const { queued, saved } = publisher.enqueue(trigger, { key: decision.dedupeKey });
+      if (!queued) reason += '; its twin is already queued, counted once';
+      // Answered once state.json holds the event: a crash after the 202 does not lose it.
+      await saved;
     }
     log(`webhook ${reason} → ${decision.queued ? 'queued' : 'ignored'}`);
     json(response, 202, { queued: decision.queued, reason });
@@ -101,7 +104,8 @@ export function createHooksServer(options: HooksServerOptions): Server {
     const source = query.data.source ?? 'deploy';
     // Requests merge: every waiting one asks for the same build. The answer names the trigger
     // that carries this call, so `npm run rebuild` follows the build that serves it.
-    const { queued, trigger } = publisher.enqueue(newTrigger({ source }), { clearCache });
+    const { queued, trigger, saved } = publisher.enqueue(newTrigger({ source }), { clearCache });
+    await saved;
     const reason = `${source === 'cli' ? 'npm run rebuild' : 'deploy hook'}${clearCache ? ' (cold build: content cache cleared)' : ''}${queued ? '' : '; merged with the request already waiting'}`;
     // A flood of calls is one line: the merged ones are not news.
     if (queued) log(`${reason} → queued`);
@@ -142,7 +146,7 @@ export function createHooksServer(options: HooksServerOptions): Server {
 
   return createServer((request, response) => {
     route(request, response).catch((error: Error) => {
-      log(`${request.method} ${redactUrl(request.url)}: ${error.message}`);
+      log(`${request.method} ${request.url}: ${error.message}`);
       if (!response.headersSent) json(response, 500, { error: 'internal error' });
       else response.destroy();
     });

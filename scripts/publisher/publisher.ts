@@ -63,6 +63,8 @@ export class Publisher {
   #stopping = false;
   #preparing: Promise<void> | undefined;
   #lock: DirectoryLock | undefined;
+  /** The newest state write asked for. */
+  #saved: Promise<void> = Promise.resolve();
 
   constructor(options: PublisherOptions) {
     this.store = new ReleaseStore(options.publisherDir);
@@ -83,7 +85,7 @@ export class Publisher {
       retryDelaysMs: options.retryDelaysMs ?? defaultRetryDelaysMs,
       timers: options.timers ?? realTimers,
       bound: { limit: PENDING_LIMIT, collapse: collapseTriggers },
-      onChange: () => void this.#persist(),
+      onChange: () => this.#persist(),
       run: async (batch, signal) => {
         const id = newReleaseId();
         this.#building = { id, startedAt: new Date().toISOString() };
@@ -128,12 +130,14 @@ export class Publisher {
   /**
    * Queues an event under what it means (`triggerKey`); `queued` is false when a twin of it
    * already waits, and `trigger` is the waiting one that carries it (its twin, or the merged
-   * trigger past PENDING_LIMIT), which is what a caller follows.
+   * trigger past PENDING_LIMIT), which is what a caller follows. `saved` resolves once
+   * state.json holds it (a failed write is logged, the event stays queued in memory): a
+   * webhook answered after it is not lost to a crash.
    */
-  enqueue(trigger: Trigger, options: { key?: string; clearCache?: boolean } = {}): { queued: boolean; trigger: Trigger } {
+  enqueue(trigger: Trigger, options: { key?: string; clearCache?: boolean } = {}): { queued: boolean; trigger: Trigger; saved: Promise<void> } {
     const key = options.key ?? triggerKey(trigger);
     const queued = this.#scheduler.add(trigger, { ...options, key });
-    return { queued, trigger: this.#scheduler.waiting(key) ?? trigger };
+    return { queued, trigger: this.#scheduler.waiting(key) ?? trigger, saved: this.#saved };
   }
 
   async status(): Promise<PublisherStatus> {
@@ -178,10 +182,10 @@ export class Publisher {
     this.#preparing = preparing;
   }
 
-  #persist(): Promise<void> {
-    if (this.#stopping) return Promise.resolve();
+  #persist(): void {
+    if (this.#stopping) return;
     // A snapshot taken when the write starts: a burst of events between two writes costs one.
-    return this.#state
+    this.#saved = this.#state
       .save(() => ({ history: this.#history, pending: this.#scheduler.pending, building: this.#scheduler.building }))
       .catch((error: Error) => this.#log(`could not write ${this.store.stateFile}: ${error.message}`));
   }
