@@ -146,7 +146,7 @@ export function createHooksServer(options: HooksServerOptions): Server {
 
   return createServer((request, response) => {
     route(request, response).catch((error: Error) => {
-      log(`${request.method} ${request.url}: ${error.message}`);
+      log(`${request.method} ${redactUrl(request.url)}: ${error.message}`);
       if (!response.headersSent) json(response, 500, { error: 'internal error' });
       else response.destroy();
     });
