@@ -15,7 +15,11 @@ const env = z
     PREVIEW_URL: z.string().url().default('http://localhost:4323'),
     // Two instances on one PostgreSQL: "127.0.0.1:1337 127.0.0.1:1338".
     CMS_UPSTREAMS: z.string().default('127.0.0.1:1337'),
+    // Both or neither: the names are then served over TLS, with HSTS.
+    NGINX_TLS_CERTIFICATE: z.string().optional(),
+    NGINX_TLS_KEY: z.string().optional(),
   })
+  .refine((e) => Boolean(e.NGINX_TLS_CERTIFICATE) === Boolean(e.NGINX_TLS_KEY), { message: 'set both NGINX_TLS_CERTIFICATE and NGINX_TLS_KEY, or neither', path: ['NGINX_TLS_KEY'] })
   .parse(Object.fromEntries(Object.entries(readEnvironment()).filter(([, value]) => value !== '')));
 const publisher = publisherConfig();
 const [first, ...others] = env.CMS_UPSTREAMS.split(/\s+/).filter(Boolean);
@@ -23,6 +27,7 @@ const [first, ...others] = env.CMS_UPSTREAMS.split(/\s+/).filter(Boolean);
 process.stdout.write(
   renderNginxConf({
     listen: env.NGINX_LISTEN,
+    tls: env.NGINX_TLS_CERTIFICATE && env.NGINX_TLS_KEY ? { certificate: env.NGINX_TLS_CERTIFICATE, key: env.NGINX_TLS_KEY } : undefined,
     siteHost: new URL(env.SITE_URL).hostname,
     cmsHost: new URL(env.PUBLIC_CMS_URL).hostname,
     previewHost: new URL(env.PREVIEW_URL).hostname,

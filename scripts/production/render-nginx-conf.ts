@@ -3,8 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface NginxSettings {
-  /** `listen` argument: `80`, `127.0.0.1:8080`, `443 ssl` (with certificates added by hand). */
+  /** `listen` argument: `80`, `127.0.0.1:8080`, `443` (with `tls`), `443 ssl` (certificates added by hand). */
   listen: string;
+  /** Certificate and key files: every name is served over TLS, with HSTS. */
+  tls?: { certificate: string; key: string };
   siteHost: string;
   cmsHost: string;
   previewHost: string;
@@ -19,10 +21,22 @@ export interface NginxSettings {
 
 const template = path.join(path.dirname(fileURLToPath(import.meta.url)), 'nginx.conf.template');
 
+/** HSTS only where browsers reach the portal over TLS: sent over plain HTTP it would mean nothing, or lock a name out. */
+function tlsDirectives(settings: NginxSettings): string {
+  const lines: string[] = [];
+  if (settings.tls) lines.push(`ssl_certificate ${settings.tls.certificate};`, `ssl_certificate_key ${settings.tls.key};`);
+  if (usesTls(settings)) lines.push('add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;');
+  return lines.map((line) => `    ${line}`).join('\n');
+}
+
+const usesTlsListen = (listen: string): boolean => /(^|\s)ssl(\s|$)/.test(listen);
+const usesTls = (settings: NginxSettings): boolean => Boolean(settings.tls) || usesTlsListen(settings.listen);
+
 /** The nginx configuration for these settings; every placeholder must be given. */
 export function renderNginxConf(settings: NginxSettings): string {
   const values: Record<string, string> = {
-    LISTEN: settings.listen,
+    LISTEN: settings.tls && !usesTlsListen(settings.listen) ? `${settings.listen} ssl` : settings.listen,
+    TLS: tlsDirectives(settings),
     SITE_HOST: settings.siteHost,
     CMS_HOST: settings.cmsHost,
     PREVIEW_HOST: settings.previewHost,
