@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { previewLink } from '../src/preview/preview-url';
 import { requiredEnv } from '../src/utils/required-env';
+import { previewSecret as checkedPreviewSecret } from '../src/preview/preview-secret';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
   // Where editors' browsers reach the publisher's preview server.
   const previewUrl = env('PREVIEW_URL', 'http://localhost:4323');
-  const previewSecret = env('PREVIEW_SECRET', '');
+  const previewSecret = checkedPreviewSecret(env('PREVIEW_SECRET', ''));
   return {
     auth: {
       secret: requiredEnv(env('ADMIN_JWT_SECRET'), 'ADMIN_JWT_SECRET'),

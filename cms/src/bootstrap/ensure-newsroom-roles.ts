@@ -1,32 +1,45 @@
 import type { Core } from '@strapi/strapi';
+import { hasDraftAndPublish, ourContentTypes } from '../utils/our-content-types';
 
-const OUR_TYPES = [
-  'api::article.article',
-  'api::attendee.attendee',
-  'api::resolution-task.resolution-task',
-  'api::photo-gallery.photo-gallery',
-  'api::category.category',
-  'api::site-setting.site-setting',
-];
+const EXPLORER = 'plugin::content-manager.explorer';
+const SITE_SETTINGS = 'api::site-setting.site-setting';
+
+/** Permissions an author must not hold, as [action, subjects]. */
+type Forbidden = (strapi: Core.Strapi) => Array<[string, string[]]>;
 
 /**
  * The newsroom's two roles are Strapi's own Author and Editor, named for the office:
  * Tác giả writes drafts (Strapi already keeps publish from Authors), Biên tập reviews and
- * publishes. Authors also lose delete, so nothing they do can take published news down.
- * Safe to run on every boot.
+ * publishes. Nothing an author does may reach the public without an editor, so authors
+ * lose delete and publish, every write to the types without draft & publish (attendees,
+ * tasks, categories: a write there is live at once; they still read them, to link them to
+ * their drafts) and the site settings altogether. content-rules/editorial-control.ts holds
+ * the same rule in the Document Service. Safe to run on every boot.
  */
-const ROLES = {
+const authorForbidden: Forbidden = (strapi) => {
+  const types = ourContentTypes(strapi);
+  const live = types.filter((uid) => !hasDraftAndPublish(strapi, uid));
+  return [
+    [`${EXPLORER}.delete`, types],
+    [`${EXPLORER}.publish`, types],
+    [`${EXPLORER}.create`, live],
+    [`${EXPLORER}.update`, live],
+    [`${EXPLORER}.read`, [SITE_SETTINGS]],
+  ];
+};
+
+const ROLES: Record<string, { name: string; description: string; forbidden: Forbidden }> = {
   'strapi-author': {
     name: 'Tác giả',
-    description: 'Viết và sửa bản nháp của mình; không xuất bản, không xóa.',
-    forbidden: ['plugin::content-manager.explorer.delete', 'plugin::content-manager.explorer.publish'],
+    description: 'Viết và sửa bản nháp của mình; không xuất bản, không xóa, không sửa dữ liệu dùng chung.',
+    forbidden: authorForbidden,
   },
   'strapi-editor': {
     name: 'Biên tập',
     description: 'Duyệt, xuất bản, gỡ và hẹn giờ xuất bản mọi bài.',
-    forbidden: [],
+    forbidden: () => [],
   },
-} as const;
+};
 
 export async function ensureNewsroomRoles(strapi: Core.Strapi): Promise<void> {
   for (const [code, wanted] of Object.entries(ROLES)) {
@@ -35,10 +48,9 @@ export async function ensureNewsroomRoles(strapi: Core.Strapi): Promise<void> {
     if (role.name !== wanted.name || role.description !== wanted.description) {
       await strapi.db.query('admin::role').update({ where: { id: role.id }, data: { name: wanted.name, description: wanted.description } });
     }
-    if (wanted.forbidden.length > 0) {
-      await strapi.db.query('admin::permission').deleteMany({
-        where: { role: { id: role.id }, action: { $in: [...wanted.forbidden] }, subject: { $in: OUR_TYPES } },
-      });
+    for (const [action, subjects] of wanted.forbidden(strapi)) {
+      if (subjects.length === 0) continue;
+      await strapi.db.query('admin::permission').deleteMany({ where: { role: { id: role.id }, action, subject: { $in: subjects } } });
     }
   }
 }

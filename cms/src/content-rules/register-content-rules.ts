@@ -5,8 +5,13 @@ import { fillSlug } from './fill-slug';
 import { defaultPostedAt } from './default-posted-at';
 import { touchRelated } from './touch-related';
 import { checkScheduleOrder } from './schedule-order';
+import { currentCaller } from './caller';
+import { publishedOnly } from './published-only';
+import { checkEditorialControl } from './editorial-control';
+import { checkSchemaRules } from './schema-rules';
+import { hasDraftAndPublish } from '../utils/our-content-types';
 
-type Params = { data?: Record<string, unknown>; documentId?: string };
+type Params = { data?: Record<string, unknown>; documentId?: string; status?: unknown };
 
 /**
  * The content rules run in the Document Service, under every way of writing: REST, the
@@ -16,12 +21,18 @@ export function registerContentRules(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context;
     if (!uid.startsWith('api::')) return next();
+    (context as { params?: unknown }).params ??= {};
     const params = context.params as Params;
+    // Who asks comes first: what they may read and write does not depend on what they send.
+    const caller = currentCaller(strapi);
+    publishedOnly(caller, action, params);
+    checkEditorialControl(caller, uid, action, !hasDraftAndPublish(strapi, uid));
 
-    if ((action === 'create' || action === 'update') && params.data) {
+    if ((action === 'create' || action === 'update' || action === 'clone') && params.data) {
       const creating = action === 'create';
       await fillSlug(strapi, uid, params.data, creating);
       checkRequiredText(uid, params.data, creating);
+      checkSchemaRules(strapi, uid, params.data);
       checkScheduleOrder(uid, params.data);
       if (uid === 'api::resolution-task.resolution-task') {
         await checkTaskOrderUnique(strapi, params.data, creating ? undefined : params.documentId);

@@ -7,7 +7,7 @@ import { startPreviewServer, type TestPreviewServer } from '../../helpers/previe
 import { rest } from '../../helpers/rest.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
-const SECRET = 'bí-mật-xem-trước';
+const SECRET = 'bí-mật-xem-trước-của-phòng-văn-hóa-quận';
 const SITE = 'http://portal.test';
 const ARTICLE = 'api::article.article';
 const CM = '/content-manager';
@@ -108,7 +108,7 @@ describe('draft preview', () => {
   });
 
   it('loads the stylesheets, scripts and photos the preview page asks for, and sends other links to the live site', async () => {
-    const html = await (await fetch(await linkFor(ARTICLE, sample.documentId))).text();
+    const html = await (await fetch(await linkFor(ARTICLE, sample.documentId, editorToken))).text();
     const assets = [...html.matchAll(/(?:href|src)="(\/(?:_astro|scripts)\/[^"]+)"/g)].map((m) => m[1]!);
     expect(assets.length).toBeGreaterThan(0);
     for (const asset of assets) expect((await fetch(`${previewUrl}${asset}`)).status, asset).toBe(200);
@@ -129,7 +129,8 @@ describe('draft preview', () => {
     ['the slogan banner (site settings)', 'api::site-setting.site-setting', 'bieu-ngu', 'KỶ CƯƠNG, TRÁCH NHIỆM, HÀNH ĐỘNG, SÁNG TẠO, PHÁT TRIỂN'],
   ])('previews %s', async (_name, uid, kind, expected) => {
     const entry = await cms.strapi.documents(uid as never).findFirst({});
-    const link = await linkFor(uid, uid.includes('site-setting') ? undefined : entry!.documentId);
+    // Entries of the sample import: an editor's to preview (an author reads only their own).
+    const link = await linkFor(uid, uid.includes('site-setting') ? undefined : entry!.documentId, editorToken);
     expect(new URL(link).pathname.startsWith(`/ban-xem-truoc/${kind}`)).toBe(true);
     const page = await fetch(link);
     const html = (await page.text()).normalize('NFC');
@@ -139,7 +140,7 @@ describe('draft preview', () => {
   });
 
   it('refuses a link that is unsigned, altered or expired with 401', async () => {
-    const link = new URL(await linkFor(ARTICLE, sample.documentId));
+    const link = new URL(await linkFor(ARTICLE, sample.documentId, editorToken));
     const other = (await cms.strapi.documents('api::photo-gallery.photo-gallery').findFirst({}))!.documentId;
     const altered = (change: (url: URL) => void) => {
       const url = new URL(link);
@@ -165,7 +166,7 @@ describe('draft preview', () => {
 
   it('signs no link without a preview for the type', async () => {
     const category = (await cms.strapi.documents('api::category.category').findFirst({}))!.documentId;
-    const answer = await rest(`${cms.url}${CM}/preview/url/api::category.category?documentId=${category}&status=draft`, { token: authorToken });
+    const answer = await rest(`${cms.url}${CM}/preview/url/api::category.category?documentId=${category}&status=draft`, { token: editorToken });
     expect(answer.status).toBe(204);
   });
 });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SLUG_SOURCES, uniqueSlug } from '../../content-rules/fill-slug';
+import { assertMayPreview } from '../../preview/preview-permission';
 
 interface GenerateParams {
   contentTypeUID: string;
@@ -9,7 +10,11 @@ interface GenerateParams {
 }
 
 type UidService = { generateUIDField(params: GenerateParams): Promise<string> } & Record<string, unknown>;
-type Plugin = { services: Record<string, (deps: { strapi: Core.Strapi }) => UidService> };
+type Controller = Record<string, (ctx: any) => unknown>;
+type Plugin = {
+  services: Record<string, (deps: { strapi: Core.Strapi }) => UidService>;
+  controllers: Record<string, (deps: { strapi: Core.Strapi }) => Controller>;
+};
 
 /**
  * The admin's slug field: Strapi would offer the type's name ("article", "article-1")
@@ -33,5 +38,20 @@ export default (plugin: Plugin): Plugin => {
       },
     };
   };
+
+  // The preview link is signed only for an admin whose role may read the entry.
+  const strapiPreview = plugin.controllers.preview;
+  if (strapiPreview) {
+    plugin.controllers.preview = (deps) => {
+      const controller = strapiPreview(deps);
+      return {
+        ...controller,
+        async getPreviewUrl(ctx) {
+          await assertMayPreview(deps.strapi, ctx);
+          return controller.getPreviewUrl!(ctx);
+        },
+      };
+    };
+  }
   return plugin;
 };

@@ -1,0 +1,3 @@
+import { draftRulesSuite } from './cms-draft-rules.suite.js';
+
+draftRulesSuite('sqlite');
