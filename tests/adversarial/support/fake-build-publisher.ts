@@ -33,6 +33,7 @@ try {
     keepReleases: Number(process.env.KEEP_RELEASES ?? 5),
     debounceMs: 50,
     maxWaitMs: 1000,
+    log: (line) => console.log(line),
     build: async (releaseDir, context) => {
       if (delayMs > 0) await sleep(delayMs, undefined, { signal: context.signal });
       await writeFakeSite(releaseDir, path.basename(releaseDir), cms.slugs);
