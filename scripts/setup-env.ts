@@ -4,7 +4,7 @@
  * so re-running it is harmless and rotating a secret is a deliberate edit.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { envFile } from './lib/paths.js';
 
@@ -50,6 +50,12 @@ if (missing.length > 0) {
   const lines = missing.map((name) => `${name}=${generated[name]!()}`).join('\n');
   writeFileSync(envFile, `${existing}${separator}${header}${lines}\n`, { mode: 0o600 });
   console.log(`.env: generated ${missing.join(', ')}`);
+}
+// writeFileSync's mode applies only to a new file: an .env made by hand or an older version keeps
+// its mode otherwise, and holds every secret.
+if (existsSync(envFile) && (statSync(envFile).mode & 0o077) !== 0) {
+  chmodSync(envFile, 0o600);
+  console.log('.env: made readable by its owner only (mode 600)');
 }
 for (const name of shortSecrets(existing, process.env)) {
   console.warn(`.env: ${name} is shorter than ${checkedLength} characters and the publisher will refuse it; delete its line from .env and run npm run setup again for a long one`);
