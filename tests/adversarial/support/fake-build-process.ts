@@ -11,6 +11,9 @@ export interface FakeBuildProcess {
   /** Event-loop delay (ms) since the last reset and memory (MiB), measured inside the publisher. */
   stats(): Promise<{ p50: number; p99: number; max: number; rssMb: number; heapMb: number }>;
   resetStats(): void;
+  /** Builds that start from now on wait until `release()`. */
+  hold(): void;
+  release(): void;
   deploy(query?: string): Promise<Response>;
   status(): Promise<any>;
   /** SIGKILL, and resolves once the process is gone. */
@@ -64,6 +67,8 @@ export async function startFakeBuildPublisher(env: Record<string, string>): Prom
       return JSON.parse(match[1]!);
     },
     resetStats: () => child.stdin.write('reset\n'),
+    hold: () => child.stdin.write('hold\n'),
+    release: () => child.stdin.write('release\n'),
     deploy: (query = '') => fetch(`${hooksUrl}/hooks/deploy${query}`, { method: 'POST', headers: { Authorization: `Bearer ${secret}` } }),
     status: async () => (await fetch(`${hooksUrl}/status`, { headers: { Authorization: `Bearer ${secret}` } })).json(),
     async kill() {

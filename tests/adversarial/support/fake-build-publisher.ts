@@ -5,7 +5,8 @@
  * Env: PUBLISHER_DIR (required), KEEP_RELEASES, BUILD_DELAY_MS (each build waits this long
  * first), FAKE_SLUGS (articles in the fake CMS and site). Prints `READY {json}` when it listens;
  * a line `stats` on stdin answers `STATS {json}` (event-loop delay since the last `reset`,
- * memory); SIGTERM stops it gracefully.
+ * memory); `hold` makes builds that start from then on wait for `release`; SIGTERM stops it
+ * gracefully.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -22,7 +23,9 @@ const delayMs = Number(process.env.BUILD_DELAY_MS ?? 0);
 const slugCount = Number(process.env.FAKE_SLUGS ?? 2);
 const cms = await fakeCms(Array.from({ length: slugCount }, (_, i) => `tin-${i + 1}`));
 
-const delay = monitorEventLoopDelay({ resolution: 10 });
+let gate: { promise: Promise<void>; open(): void } | undefined;
+const resolutionMs = 10;
+const delay = monitorEventLoopDelay({ resolution: resolutionMs });
 delay.enable();
 
 let publisher;
@@ -36,6 +39,7 @@ try {
     log: (line) => console.log(line),
     build: async (releaseDir, context) => {
       if (delayMs > 0) await sleep(delayMs, undefined, { signal: context.signal });
+      if (gate) await gate.promise;
       await writeFakeSite(releaseDir, path.basename(releaseDir), cms.slugs);
     },
   });
@@ -49,8 +53,17 @@ console.log(`READY ${JSON.stringify({ hooksUrl: running.hooksUrl, publicUrl: run
 
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line === 'reset') delay.reset();
+  if (line === 'hold') {
+    let open!: () => void;
+    gate = { promise: new Promise<void>((resolve) => (open = resolve)), open };
+  }
+  if (line === 'release') {
+    gate?.open();
+    gate = undefined;
+  }
   if (line === 'stats') {
-    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    // The histogram holds the whole sampling interval: the delay is what exceeds it.
+    const ms = (ns: number) => Math.max(0, Math.round(ns / 1e4) / 100 - resolutionMs);
     const memory = process.memoryUsage();
     console.log(
       `STATS ${JSON.stringify({ p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), rssMb: Math.round(memory.rss / 2 ** 20), heapMb: Math.round(memory.heapUsed / 2 ** 20) })}`,
