@@ -3,12 +3,15 @@
  * Pages and components read only these types; the REST shape stays inside the loader.
  */
 import { z } from 'astro/zod';
+import { cleanText } from './plain-text.js';
 
-const nfc = z.string().transform((s) => s.normalize('NFC'));
+// Every text is cleaned here, once, for the pages, the feed, the sitemap and JSON-LD alike.
+const nfc = z.string().transform(cleanText);
 const optionalText = z
   .string()
   .nullish()
-  .transform((s) => (s ? s.normalize('NFC') : null));
+  .transform((s) => (s ? cleanText(s) : null));
+const markdown = z.string().default('').transform(cleanText);
 
 export const imageSchema = z.object({
   url: z.string().url(),
@@ -33,7 +36,7 @@ export const articleSchema = z.object({
   title: nfc,
   slug: z.string(),
   lead: optionalText,
-  body: z.string().default(''),
+  body: markdown,
   postedAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
   viewCount: z.number().int().nonnegative(),
@@ -63,7 +66,7 @@ export const attendeeSchema = z.object({
 export const taskSchema = z.object({
   documentId: z.string(),
   title: nfc,
-  description: z.string().default(''),
+  description: markdown,
   year: z.number().int(),
   order: z.number().int().positive(),
   status: z.enum(['planned', 'in_progress', 'done']),
