@@ -65,7 +65,15 @@ export function draftRulesSuite(client: DatabaseClient): void {
     await db?.drop();
   });
 
-  const snapshot = async (uid: string) => JSON.stringify(await cms.strapi.db.query(uid as never).findMany({ orderBy: { id: 'asc' }, populate: true }));
+  /** Every row with its components and relations, keys and lists in a stable order (PostgreSQL returns them in any). */
+  const canonical = (value: unknown): string => {
+    if (Array.isArray(value)) return `[${value.map(canonical).sort().join(',')}]`;
+    if (value && typeof value === 'object') {
+      return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+  };
+  const snapshot = async (uid: string) => canonical(await cms.strapi.db.query(uid as never).findMany({ populate: true }));
 
   type Answer = { status: number; paths: string[] };
   const viaRest = async (method: string, path: string, body: unknown, as: string): Promise<Answer> => {

@@ -146,6 +146,31 @@ describe('editorial control: authors draft, editors make things public', () => {
     }
   });
 
+  it('keeps publishing from an author even when the role is given it by hand', async () => {
+    const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
+    const own = await rest(`${cms.url}${CM}/collection-types/${ARTICLE}`, { method: 'POST', token: author, body: { title: 'Tác giả tự đăng?' } });
+    expect(own.status).toBe(201);
+    const documentId = own.body.data.documentId;
+    const granted = await Promise.all(
+      ['publish', 'delete'].map((action) =>
+        cms.strapi.db.query('admin::permission').create({
+          data: { action: `plugin::content-manager.explorer.${action}`, subject: ARTICLE, properties: {}, conditions: [], role: role.id },
+        }),
+      ),
+    );
+    try {
+      const publish = await rest(`${cms.url}${CM}/collection-types/${ARTICLE}/${documentId}/actions/publish`, { method: 'POST', token: author, body: {} });
+      expect(publish.status, JSON.stringify(publish.body)).toBe(403);
+      expect(await cms.strapi.documents(ARTICLE).findOne({ documentId, status: 'published' })).toBeNull();
+      const sample = (await cms.strapi.documents(ARTICLE).findFirst({ status: 'published' }))!.documentId;
+      const remove = await rest(`${cms.url}${CM}/collection-types/${ARTICLE}/${sample}`, { method: 'DELETE', token: author });
+      expect(remove.status).toBe(403);
+      expect(await cms.strapi.documents(ARTICLE).findOne({ documentId: sample, status: 'published' })).not.toBeNull();
+    } finally {
+      await cms.strapi.db.query('admin::permission').deleteMany({ where: { id: { $in: granted.map((g) => g.id) } } });
+    }
+  });
+
   describe('preview links', () => {
     const linkFor = (token: string, uid: string, documentId?: string) =>
       rest(`${cms.url}${CM}/preview/url/${uid}?${new URLSearchParams({ status: 'draft', ...(documentId ? { documentId } : {}) })}`, { token });

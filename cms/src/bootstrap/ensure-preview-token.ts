@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureReadOnlyToken } from './read-only-token';
 import { previewTokenFile } from './runtime-paths';
 
-/** The one credential that reads drafts (see middlewares/published-only.ts). */
+/** The one credential that reads drafts (see content-rules/published-only.ts). */
 export const PREVIEW_TOKEN_NAME = 'draft-preview (read-only)';
 
 export const ensurePreviewToken = (strapi: Core.Strapi) =>
