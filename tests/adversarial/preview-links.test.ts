@@ -98,6 +98,22 @@ describe('preview links under attack', () => {
     if (answer.status === 302) expect(String(answer.headers.location)).toMatch(/^http:\/\/portal\.test\//);
   });
 
+  it("serves every image a real preview page asks for: the /_image checks let the templates' own requests through", async () => {
+    const published = (await cms.strapi.documents(ARTICLE).findMany({ status: 'published', fields: ['documentId'], limit: 10 })) as unknown as { documentId: string }[];
+    const images = new Set<string>();
+    for (const { documentId } of published) {
+      const url = new URL(previewLink(ARTICLE, { documentId, status: 'published' }, { baseUrl: previewUrl, secret: SECRET })!);
+      const html = (await open(`${url.pathname}${url.search}`)).body.toString();
+      for (const match of html.matchAll(/\/_image\?[^"\s,]+/g)) images.add(match[0].replace(/&(?:amp|#38|#x26);|\\u0026/gi, '&'));
+    }
+    expect(images.size).toBeGreaterThan(0);
+    for (const target of [...images].slice(0, 12)) {
+      const answer = await open(target);
+      expect(answer.status, `${target}: ${answer.body.toString().slice(0, 200)}`).toBe(200);
+      expect(String(answer.headers['content-type'])).toMatch(/^image\//);
+    }
+  });
+
   it('says an expired link has expired', async () => {
     const { path, query } = linkA(new Date(Date.now() - (PREVIEW_TTL_SECONDS + 1) * 1000));
     const answer = await open(`${path}?${query}`);
