@@ -3,7 +3,7 @@ import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, o
 import http from 'node:http';
 import path from 'node:path';
 import { tarFolder } from './backup.js';
-import type { BackupManifest } from './backup-manifest.js';
+import { strapiVersion, type BackupManifest } from './backup-manifest.js';
 import { verifyBackup } from './backup-verify.js';
 import { postgresArgs, type DatabaseTarget } from './database-target.js';
 
@@ -56,6 +56,10 @@ export async function restoreBackup(backupDir: string, target: DatabaseTarget, u
   const { manifest, contents } = await verifyBackup(backupDir, target.client);
   await assertCmsStopped(options.cmsHealthUrl);
   const warnings: string[] = [];
+  const running = strapiVersion();
+  if (manifest.strapiVersion !== running) {
+    warnings.push(`The backup was made with Strapi ${manifest.strapiVersion}; this CMS runs ${running}. Strapi migrates the database at its next start: watch its log.`);
+  }
   const safetyDir = keepSafetyCopy(target, uploadsDir, options.safetyRoot, options.now ?? new Date(), warnings);
 
   const databaseFile = path.join(backupDir, manifest.databaseFile);

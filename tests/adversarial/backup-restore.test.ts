@@ -243,8 +243,13 @@ describe('backup and restore on SQLite', () => {
 
     it('restores a good backup, says what it restored and keeps the live data aside; the CMS serves the backup', async () => {
       expect(countArticles(liveFile)).toBe(articles);
-      const run = await restore(good);
+      // Made by an older Strapi: restored, with a word about the migration at the next start.
+      const older = mkdtempSync(path.join(work, 'older-'));
+      cpSync(good, older, { recursive: true });
+      editManifest(older, (m) => (m.strapiVersion = '5.0.0'));
+      const run = await restore(older);
       expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/made with Strapi 5\.0\.0; this CMS runs 5\./);
       // The sample import's article and the two written before the backup, each a draft and a published version.
       expect(run.stdout).toMatch(new RegExp(`SQLite database: \\d+ tables, ${countArticles(path.join(good, 'data.db'))} article rows`));
       expect(countArticles(path.join(good, 'data.db'))).toBe(articles - 1);
