@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { publisherConfig, readEnvironment } from '../publisher/config.js';
 import { renderNginxConf } from './render-nginx-conf.js';
 
-const env = z
+const parsed = z
   .object({
     NGINX_LISTEN: z.string().default('80'),
     SITE_URL: z.string().url().default('http://localhost:4321'),
@@ -20,7 +20,12 @@ const env = z
     NGINX_TLS_KEY: z.string().optional(),
   })
   .refine((e) => Boolean(e.NGINX_TLS_CERTIFICATE) === Boolean(e.NGINX_TLS_KEY), { message: 'set both NGINX_TLS_CERTIFICATE and NGINX_TLS_KEY, or neither', path: ['NGINX_TLS_KEY'] })
-  .parse(Object.fromEntries(Object.entries(readEnvironment()).filter(([, value]) => value !== '')));
+  .safeParse(Object.fromEntries(Object.entries(readEnvironment()).filter(([, value]) => value !== '')));
+if (!parsed.success) {
+  for (const issue of parsed.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
+  process.exit(2);
+}
+const env = parsed.data;
 const publisher = publisherConfig();
 const [first, ...others] = env.CMS_UPSTREAMS.split(/\s+/).filter(Boolean);
 
