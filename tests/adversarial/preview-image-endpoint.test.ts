@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -110,6 +110,24 @@ describe('preview /_image: only what the templates ask for, a few at a time', ()
     const small = await image(`href=${logo()}&w=${PREVIEW_IMAGE_MAX_WIDTH}&f=png`);
     expect(small.status).toBe(200);
     expect(await sharp(Buffer.from(await small.arrayBuffer())).metadata()).toMatchObject({ format: 'png', width: 160, height: 120 });
+  });
+
+  it('disconnects a slow-loris client of the preview server within the default headers timeout', async () => {
+    const { hostname, port } = new URL(previewUrl);
+    const socket = connect(Number(port), hostname);
+    socket.on('error', () => {});
+    const opened = performance.now();
+    socket.write('GET /_image HTTP/1.1\r\nHost: preview\r\n');
+    const timer = setInterval(() => socket.write('X'), 1000);
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    await new Promise((resolve) => socket.once('close', resolve));
+    clearInterval(timer);
+    const afterMs = performance.now() - opened;
+    console.log(`slow-loris on the preview server: cut after ${afterMs.toFixed(0)} ms (${answer.split('\r\n')[0] || 'no answer'})`);
+    // HEADERS_TIMEOUT_MS's default, 10 s, plus a generous margin.
+    expect(afterMs).toBeLessThan(25_000);
+    expect(answer === '' || answer.startsWith('HTTP/1.1 408')).toBe(true);
   });
 
   it('answers a flood of transforms with 200 or a quick 503, while the public site keeps answering', async () => {
