@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { tarFolder } from './backup.js';
@@ -47,10 +47,10 @@ async function assertCmsStopped(url: string): Promise<void> {
 
 /**
  * Puts a backup back, in this order: verify the whole backup (see verifyBackup), refuse
- * while the CMS runs, copy the live database and uploads aside, then replace the database
- * (one pg_restore transaction, or a SQLite file renamed over the live one) and unpack the
- * uploads over the uploads folder (files added since stay). A failure before the last step
- * leaves the live data as it was.
+ * while the CMS runs, copy the live database and uploads aside, unpack the uploads beside
+ * their folder, replace the database (one pg_restore transaction, or a SQLite file renamed
+ * over the live one), then move the uploads in (files added since stay). A failure before the
+ * database is replaced leaves the live data as it was.
  */
 export async function restoreBackup(backupDir: string, target: DatabaseTarget, uploadsDir: string, options: RestoreOptions): Promise<RestoreReport> {
   const { manifest, contents } = await verifyBackup(backupDir, target.client);
@@ -62,11 +62,29 @@ export async function restoreBackup(backupDir: string, target: DatabaseTarget, u
   }
   const safetyDir = keepSafetyCopy(target, uploadsDir, options.safetyRoot, options.now ?? new Date(), warnings);
 
+  // The uploads are unpacked beside their folder first: a failure there (a full disk) leaves
+  // everything as it was; moving the files in afterwards is only renames.
+  const staging = manifest.uploadsFile ? path.join(path.dirname(uploadsDir), `.uploads-restoring-${process.pid}`) : undefined;
+  if (staging && manifest.uploadsFile) {
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    const run = spawnSync('tar', ['-xzf', path.join(backupDir, manifest.uploadsFile), '-C', staging], { encoding: 'utf8' });
+    if (run.status !== 0) {
+      rmSync(staging, { recursive: true, force: true });
+      throw new Error(`Could not unpack the uploads (${run.stderr.trim()}); nothing was changed.`);
+    }
+  } else {
+    warnings.push('The uploads were in an S3 bucket: this backup did not hold them; restore the bucket with the storage’s own tools if needed.');
+  }
+
   const databaseFile = path.join(backupDir, manifest.databaseFile);
   if (target.client === 'postgres') {
     const { args, env } = postgresArgs(target);
     const run = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', ...args, databaseFile], { env, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`pg_restore failed and its transaction was rolled back (the live database is as it was; a copy is in ${safetyDir}): ${run.stderr.trim()}`);
+    if (run.status !== 0) {
+      if (staging) rmSync(staging, { recursive: true, force: true });
+      throw new Error(`pg_restore failed and its transaction was rolled back (the live database is as it was; a copy is in ${safetyDir}): ${run.stderr.trim()}`);
+    }
   } else {
     mkdirSync(path.dirname(target.file), { recursive: true });
     const incoming = `${target.file}.restoring-${process.pid}`;
@@ -78,13 +96,24 @@ export async function restoreBackup(backupDir: string, target: DatabaseTarget, u
     for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${target.file}${suffix}`, { force: true });
     renameSync(incoming, target.file);
   }
-  if (manifest.uploadsFile) {
-    mkdirSync(path.dirname(uploadsDir), { recursive: true });
-    execFileSync('tar', ['-xzf', path.join(backupDir, manifest.uploadsFile), '-C', path.dirname(uploadsDir)]);
-  } else {
-    warnings.push('The uploads were in an S3 bucket: this backup did not hold them; restore the bucket with the storage’s own tools if needed.');
+  if (staging) {
+    // Files added since the backup stay; the backup's own are put back as they were.
+    moveInto(path.join(staging, path.basename(uploadsDir)), uploadsDir);
+    rmSync(staging, { recursive: true, force: true });
   }
   return { manifest, contents, safetyDir, warnings };
+}
+
+/** Renames every file of `from` into `to`, folders made as needed. */
+function moveInto(from: string, to: string): void {
+  if (!existsSync(from)) return;
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const destination = path.join(to, entry.name);
+    if (entry.isDirectory()) moveInto(source, destination);
+    else renameSync(source, destination);
+  }
 }
 
 /** The live database and uploads, as they are, into safetyRoot/pre-restore-<date>/. */
