@@ -10,7 +10,15 @@ export const silentLog: Log = () => {};
  */
 export function redactUrl(url: string | undefined): string {
   if (url === undefined) return '';
-  return url
-    .replace(/^(\/+hooks\/+deploy\/)[^?#]+/i, '$1<redacted>')
-    .replace(/([?&]signature=)[^&#]*/gi, '$1<redacted>');
+  const base = 'http://publisher.invalid';
+  let shown = url;
+  try {
+    // As the routes read it (dot segments resolved, backslashes made slashes), so no other
+    // spelling of the deploy hook's path carries its token into the log.
+    const parsed = new URL(url, base);
+    if (parsed.origin === base) shown = parsed.pathname + parsed.search;
+  } catch {
+    // Not a URL: redacted as it came.
+  }
+  return shown.replace(/([\\/]deploy[\\/]+)[^?#]+/gi, '$1<redacted>').replace(/([?&]signature=)[^&#]*/gi, '$1<redacted>');
 }

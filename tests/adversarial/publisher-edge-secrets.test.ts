@@ -70,6 +70,11 @@ describe('publisher edge: the deploy token stays out of logs', () => {
     expect(bad.status).toBe(401);
     await abortedDeployCall(publisher.hooksUrl, `/hooks/deploy/${token}?clear_cache=1`);
     await abortedDeployCall(publisher.hooksUrl, `//hooks/deploy/${token}`);
+    // Other spellings the route reads as the deploy hook: each must be logged without the token.
+    for (const spelling of [`/./hooks/deploy/${token}?via=dot`, `/hooks\\deploy\\${token}?via=backslash`, `/hooks/x/../deploy/${token}?via=dotdot`]) {
+      await abortedDeployCall(publisher.hooksUrl, spelling);
+    }
+    await waitFor(() => ['dot', 'backslash', 'dotdot'].every((via) => publisher!.stdout().includes(`/hooks/deploy/<redacted>?via=${via}`)), 10_000, 'the respelled calls in the log');
     // The failure is logged, with the URL it came from, minus the token.
     await waitFor(() => publisher!.stdout().includes('/hooks/deploy/<redacted>?clear_cache=1: aborted'), 10_000, 'the aborted call in the log');
     await publisher.stop();
