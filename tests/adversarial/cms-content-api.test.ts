@@ -216,6 +216,19 @@ describe('the Content API never serves a draft except to the preview token', () 
     }
   });
 
+  it('holds in the Document Service when the site token is given a write permission by hand', async () => {
+    const stored = await cms.strapi.db.query('admin::api-token').findOne({ where: { name: 'site-build (read-only)' } });
+    const granted = await cms.strapi.db.query('admin::api-token-permission').create({ data: { action: `${ARTICLE}.create`, token: stored.id } });
+    try {
+      const before = await cms.strapi.db.query(ARTICLE).count();
+      const answer = await call('POST', '/api/articles?status=draft', tokens.site, { data: { title: 'Bài do token chỉ đọc viết' } });
+      expect(answer.status).toBe(403);
+      expect(await cms.strapi.db.query(ARTICLE).count()).toBe(before);
+    } finally {
+      await cms.strapi.db.query('admin::api-token-permission').delete({ where: { id: granted.id } });
+    }
+  });
+
   it('full-access tokens write (a script importing news), and the rules still apply', async () => {
     const created = await call('POST', '/api/articles?status=draft', tokens.full, { data: { title: 'Tin nhập bằng script' } });
     expect(created.status).toBe(201);
