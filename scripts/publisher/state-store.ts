@@ -25,7 +25,8 @@ const empty = (): PersistedState => ({ history: [], pending: [], building: [] })
  */
 export class StateStore {
   #writing: Promise<void> | undefined;
-  #next: (() => PersistedState) | undefined;
+  /** The write that starts next, and the callers waiting for it. */
+  #next: { snapshot: () => PersistedState; done: Promise<void>; settle(error?: unknown): void } | undefined;
 
   constructor(readonly file: string) {}
 
@@ -50,21 +51,37 @@ export class StateStore {
 
   /**
    * Queues a write of `state` (or of what the function returns when the write starts);
-   * resolves once it (or a newer state) is on disk.
+   * resolves once that write is on disk (not when the queue is empty: a steady stream of
+   * saves does not keep the first caller waiting), rejects when it failed.
    */
   save(state: PersistedState | (() => PersistedState)): Promise<void> {
-    this.#next = typeof state === 'function' ? state : () => state;
+    const snapshot = typeof state === 'function' ? state : () => state;
+    if (this.#next) {
+      this.#next.snapshot = snapshot;
+    } else {
+      let settle!: (error?: unknown) => void;
+      const done = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
+      // A caller that does not wait must not make an unhandled rejection of a failed write.
+      done.catch(() => {});
+      this.#next = { snapshot, done, settle };
+    }
+    const { done } = this.#next;
     this.#writing ??= this.#drain().finally(() => (this.#writing = undefined));
-    return this.#writing;
+    return done;
   }
 
   async #drain(): Promise<void> {
     // One turn of the event loop first: the events of a burst that arrive together join this write.
     await new Promise((resolve) => setImmediate(resolve));
-    for (let snapshot = this.#next; snapshot !== undefined; snapshot = this.#next) {
+    for (let job = this.#next; job !== undefined; job = this.#next) {
       this.#next = undefined;
-      const state = snapshot();
-      await this.#write(JSON.stringify({ ...state, history: state.history.slice(0, historyLimit) }, null, 2));
+      try {
+        const state = job.snapshot();
+        await this.#write(JSON.stringify({ ...state, history: state.history.slice(0, historyLimit) }, null, 2));
+        job.settle();
+      } catch (error) {
+        job.settle(error ?? new Error('state write failed'));
+      }
     }
   }
 
