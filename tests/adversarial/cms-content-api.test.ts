@@ -28,6 +28,8 @@ const SPELLINGS: Array<[string, (segments: string[]) => string]> = [
   ['trailing slash', (s) => `/api/${s.join('/')}/`],
   ['percent-encoded letter', (s) => `/api/%${s[0]!.charCodeAt(0).toString(16)}${[s[0]!.slice(1), ...s.slice(1)].join('/')}`],
   ['matrix parameter', (s) => `/api/${s.join('/')};x`],
+  ['encoded slash', (s) => `/api/${s.join('%2F')}`],
+  ['encoded dot segment', (s) => `/api/%2e%2e/api/${s.join('/')}`],
 ];
 
 const QUERIES = [
