@@ -1,0 +1,51 @@
+import { declareType } from '../declaration.js';
+
+/** Văn bản: what the Access to Information Law (Art. 17, 19) requires a state body to publish. */
+export const legalDocument = declareType({
+  uid: 'api::legal-document.legal-document',
+  kind: 'collectionType',
+  restPath: 'legal-documents',
+  collection: 'legalDocuments',
+  draftAndPublish: true,
+  scheduled: false,
+  labels: {
+    singular: 'Văn bản',
+    plural: 'Văn bản',
+    fields: {
+      number: ['Số, ký hiệu', 'Ví dụ: 12/2021/QĐ-UBND. Không trùng trong cùng cơ quan ban hành.'],
+      slug: ['Đường dẫn', 'Tự tạo từ số, ký hiệu.'],
+      documentType: ['Loại văn bản', ''],
+      issuingBody: ['Cơ quan ban hành', ''],
+      signer: ['Người ký', ''],
+      signerPosition: ['Chức vụ người ký', 'Chức vụ tại thời điểm ký.'],
+      issuedAt: ['Ngày ban hành', ''],
+      effectiveAt: ['Ngày có hiệu lực', 'Không trước ngày ban hành.'],
+      validity: ['Tình trạng hiệu lực', 'in_force: còn hiệu lực · expired: hết hiệu lực · replaced: bị thay thế.'],
+      replacedBy: ['Văn bản thay thế', 'Bắt buộc khi văn bản bị thay thế.'],
+      summary: ['Trích yếu', ''],
+      subjectArea: ['Lĩnh vực', ''],
+      attachments: ['Tệp đính kèm', 'PDF, DOCX, ODT hoặc XLSX.'],
+      articles: ['Tin bài liên quan', ''],
+      tasks: ['Nhiệm vụ triển khai', 'Các nhiệm vụ trọng tâm do văn bản này đề ra.'],
+    },
+  },
+  admin: {
+    mainField: 'number',
+    list: { columns: ['number', 'documentType', 'issuedAt', 'validity', 'issuingBody'], sortBy: 'issuedAt', order: 'DESC' },
+    relationMainFields: { documentType: 'name', replacedBy: 'number', articles: 'title', tasks: 'title' },
+    editLayout: [
+      [['number', 6], ['documentType', 6]],
+      [['summary', 12]],
+      [['issuingBody', 6], ['subjectArea', 6]],
+      [['signer', 6], ['signerPosition', 6]],
+      [['issuedAt', 4], ['effectiveAt', 4], ['validity', 4]],
+      [['replacedBy', 6], ['slug', 6]],
+      [['attachments', 12]],
+      [['articles', 6], ['tasks', 6]],
+    ],
+  },
+  slugFrom: 'number',
+  urlBase: '/van-ban/',
+  preview: { path: 'van-ban', per: 'entry' },
+  build: 'pages',
+});

@@ -1,0 +1,40 @@
+import { declareType } from '../declaration.js';
+
+export const resolutionTask = declareType({
+  uid: 'api::resolution-task.resolution-task',
+  kind: 'collectionType',
+  restPath: 'resolution-tasks',
+  collection: 'tasks',
+  draftAndPublish: false,
+  scheduled: false,
+  labels: {
+    singular: 'Nhiệm vụ trọng tâm',
+    plural: 'Nhiệm vụ trọng tâm',
+    fields: {
+      title: ['Tên nhiệm vụ', ''],
+      description: ['Nội dung', 'Markdown.'],
+      year: ['Năm', ''],
+      order: ['Số thứ tự', 'Bắt đầu từ 1, không trùng trong cùng bài và năm.'],
+      status: ['Tình trạng', 'planned: chưa thực hiện · in_progress: đang thực hiện · done: hoàn thành.'],
+      responsibleUnit: ['Đơn vị chủ trì', ''],
+      dueDate: ['Hạn hoàn thành', ''],
+      sourceArticle: ['Bài viết nguồn', ''],
+    },
+  },
+  admin: {
+    mainField: 'title',
+    list: { columns: ['year', 'order', 'title', 'status'], sortBy: 'year', order: 'DESC' },
+    relationMainFields: { sourceArticle: 'title' },
+    editLayout: [
+      [['year', 4], ['order', 4], ['status', 4]],
+      [['title', 12]],
+      [['description', 12]],
+      [['responsibleUnit', 6], ['dueDate', 6]],
+      [['sourceArticle', 6]],
+    ],
+  },
+  // A year's tasks are one page, /nhiem-vu/<year>/.
+  urlBase: '/nhiem-vu/',
+  preview: { path: 'nhiem-vu', per: 'entry' },
+  build: 'pages',
+});

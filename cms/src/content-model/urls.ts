@@ -1,0 +1,41 @@
+/**
+ * The public site's URLs, made in one place: pages, links, the sitemap, structured data, the
+ * preview and the publisher all call these, never a hand-written path. Paths end in `/`
+ * (Astro's `trailingSlash: 'always'` for directory builds); slugs are already URL-safe.
+ */
+import type { ContentTypeDeclaration } from './declaration.js';
+
+type WithPages = Pick<ContentTypeDeclaration, 'urlBase' | 'uid'>;
+
+function base(type: WithPages): string {
+  if (!type.urlBase) throw new Error(`${type.uid} has no pages of its own (no urlBase in its declaration)`);
+  return type.urlBase;
+}
+
+/** An entry's page: `/tin-tuc/<slug>/`. */
+export const entryPath = (type: WithPages, slug: string | number): string => `${base(type)}${encodeURIComponent(String(slug))}/`;
+
+/** A listing's page N: `/tin-tuc/` for the first, `/tin-tuc/trang/N/` after it; `within` lists inside a facet (`/chuyen-muc/<slug>/`). */
+export function listingPath(root: string, page = 1): string {
+  return page <= 1 ? root : `${root}trang/${page}/`;
+}
+
+/** The type's own listing (`/tin-tuc/`, page N). */
+export const typeListingPath = (type: WithPages, page = 1): string => listingPath(base(type), page);
+
+/** Pages that belong to no one type. */
+export const SITE_PATHS = {
+  home: '/',
+  search: '/tim-kiem/',
+  openData: '/du-lieu-mo/',
+  rss: '/rss.xml',
+  previewRoot: '/ban-xem-truoc/',
+} as const;
+
+/** A preview's path on the preview server, for a type that has one. */
+export function previewPath(type: Pick<ContentTypeDeclaration, 'uid' | 'preview'>, documentId?: string): string | null {
+  if (!type.preview) return null;
+  if (type.preview.per === 'single') return `${SITE_PATHS.previewRoot}${type.preview.path}`;
+  if (!documentId) return null;
+  return `${SITE_PATHS.previewRoot}${type.preview.path}/${encodeURIComponent(documentId)}`;
+}
