@@ -9,7 +9,7 @@ const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /** Text formats worth compressing; images, fonts and pagefind's index are compressed already. */
-export const compressibleExtensions = new Set(['.html', '.css', '.js', '.mjs', '.xml', '.json', '.svg', '.txt', '.webmanifest']);
+export const compressibleExtensions = new Set(['.html', '.css', '.js', '.mjs', '.xml', '.json', '.csv', '.svg', '.txt', '.webmanifest']);
 const minimumBytes = 1024;
 
 /**

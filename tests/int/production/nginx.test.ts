@@ -32,6 +32,11 @@ function release(root: string, id: string, title: string): void {
   writeFileSync(path.join(dir, '_astro', 'site.css'), css);
   writeFileSync(path.join(dir, '_astro', 'site.css.gz'), gzipSync(css));
   writeFileSync(path.join(dir, '.env'), 'SECRET=1');
+  mkdirSync(path.join(dir, 'du-lieu-mo'), { recursive: true });
+  const csv = `\uFEFFid,title\r\n${'a,Nhiệm vụ trọng tâm\r\n'.repeat(100)}`;
+  writeFileSync(path.join(dir, 'du-lieu-mo', 'nhiem-vu.csv'), csv);
+  writeFileSync(path.join(dir, 'du-lieu-mo', 'nhiem-vu.csv.gz'), gzipSync(csv));
+  writeFileSync(path.join(dir, 'du-lieu-mo', 'nhiem-vu.json'), JSON.stringify({ title: title }));
 }
 
 /** The production nginx configuration (docs/production.md), run by Debian's nginx on loopback. */
@@ -90,6 +95,26 @@ describe.skipIf(!nginx)('nginx in front of the portal', () => {
     expect(css.headers['content-encoding']).toBe('gzip');
     expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await get(port, HOSTS.site, '/')).headers['cache-control']).toBe('no-cache');
+  });
+
+  it.each([
+    ['/du-lieu-mo/nhiem-vu.csv', 'text/csv; charset=utf-8'],
+    ['/du-lieu-mo/nhiem-vu.json', 'application/json'],
+  ])('serves the open data set %s as %s, revalidated at every release', async (pathname, type) => {
+    const answer = await get(port, HOSTS.site, pathname);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe(type);
+    expect(answer.headers['cache-control']).toBe('no-cache');
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('serves the CSV precompressed, its bytes (BOM and all) intact', async () => {
+    const gz = await get(port, HOSTS.site, '/du-lieu-mo/nhiem-vu.csv', { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await get(port, HOSTS.site, '/du-lieu-mo/nhiem-vu.csv');
+    expect(plain.body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(plain.body.toString('utf8')).toContain('a,Nhiệm vụ trọng tâm\r\n');
   });
 
   it('follows the publisher’s atomic swap of `current` at the next request', async () => {
