@@ -12,6 +12,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { CONTENT_TYPES } from '../../cms/src/content-model/content-types.js';
+import { entryPath, SITE_PATHS } from '../../cms/src/content-model/urls.js';
 import { freePort } from '../lib/free-port.js';
 import { repoRoot } from '../lib/paths.js';
 import { DEFAULT_DEBOUNCE_MS } from '../publisher/config.js';
@@ -64,10 +66,10 @@ for (const articles of sizes) {
   try {
     const builds = await measureSiteBuilds(cms, workDir, runs);
     const release = path.join(workDir, 'out-cold');
-    const first = (await (await fetch(`${cms.url}/api/articles?sort[0]=postedAt:desc&pagination[pageSize]=1`, { headers: { Authorization: `Bearer ${cms.token}` } })).json()) as {
+    const first = (await (await fetch(`${cms.url}/api/${CONTENT_TYPES.article.restPath}?sort[0]=postedAt:desc&pagination[pageSize]=1`, { headers: { Authorization: `Bearer ${cms.token}` } })).json()) as {
       data: { slug: string }[];
     };
-    const weight = { home: pageWeight(release, ''), article: pageWeight(release, `tin-tuc/${first.data[0]!.slug}`) };
+    const weight = { home: pageWeight(release, ''), article: pageWeight(release, entryPath(CONTENT_TYPES.article, first.data[0]!.slug)) };
 
     const contentDir = path.join(workDir, 'hugo-content');
     await exportToHugo(cms, contentDir);
@@ -105,7 +107,7 @@ for (const articles of sizes) {
       steps = incrementalSteps(live.publisherDir);
       // Lighthouse measures the server at rest, not while pruned releases are being deleted.
       await live.publisher.store.settled();
-      scores = await lighthouseScores({ home: `${live.siteUrl}/`, article: `${live.siteUrl}/tin-tuc/${first.data[0]!.slug}/` }, runs);
+      scores = await lighthouseScores({ home: `${live.siteUrl}${SITE_PATHS.home}`, article: `${live.siteUrl}${entryPath(CONTENT_TYPES.article, first.data[0]!.slug)}` }, runs);
     });
     results.push({
       articles,

@@ -1,3 +1,5 @@
+import { CONTENT_TYPES } from '../../cms/src/content-model/content-types.js';
+import { entryPath } from '../../cms/src/content-model/urls.js';
 import type { LocalPublisher } from '../publisher/local-publisher.js';
 
 /**
@@ -15,7 +17,7 @@ export async function measurePublishToLive(cms: { url: string; writeToken: strin
   };
   await fetch(`${live.hooksUrl}/hooks/deploy`, { method: 'POST', headers: { Authorization: `Bearer ${secret}` } });
   await waitUntil(async () => (await fetch(`${live.siteUrl}/`)).status === 200);
-  const list = (await (await fetch(`${cms.url}/api/articles?sort[0]=postedAt:desc&pagination[pageSize]=${edits}&fields[0]=title&fields[1]=slug`, { headers })).json()) as {
+  const list = (await (await fetch(`${cms.url}/api/${CONTENT_TYPES.article.restPath}?sort[0]=postedAt:desc&pagination[pageSize]=${edits}&fields[0]=title&fields[1]=slug`, { headers })).json()) as {
     data: { documentId: string; title: string; slug: string }[];
   };
   const times: number[] = [];
@@ -27,12 +29,12 @@ export async function measurePublishToLive(cms: { url: string; writeToken: strin
     await waitUntil(idle);
     const title = `${article.title} (sửa lần ${i + 1})`;
     const start = performance.now();
-    const answer = await fetch(`${cms.url}/api/articles/${article.documentId}?status=published`, { method: 'PUT', headers, body: JSON.stringify({ data: { title } }) });
+    const answer = await fetch(`${cms.url}/api/${CONTENT_TYPES.article.restPath}/${article.documentId}?status=published`, { method: 'PUT', headers, body: JSON.stringify({ data: { title } }) });
     if (!answer.ok) throw new Error(`publishing ${article.documentId}: ${answer.status} ${await answer.text()}`);
     const answered = performance.now() - start;
     const answeredAt = new Date().toISOString();
     const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    await waitUntil(async () => (await (await fetch(`${live.siteUrl}/tin-tuc/${article.slug}/`)).text()).includes(escaped));
+    await waitUntil(async () => (await (await fetch(`${live.siteUrl}${entryPath(CONTENT_TYPES.article, article.slug)}`)).text()).includes(escaped));
     times.push(performance.now() - start);
     process.stderr.write(`publish-to-live ${i + 1}/${edits}: ${((performance.now() - start) / 1000).toFixed(1)} s (the CMS answered the edit in ${(answered / 1000).toFixed(2)} s, at ${answeredAt})\n`);
   }

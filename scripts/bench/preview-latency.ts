@@ -10,6 +10,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { previewLink } from '../../cms/src/preview/preview-url.js';
+import { CONTENT_TYPES } from '../../cms/src/content-model/content-types.js';
 import { varDir } from '../lib/paths.js';
 import { ensurePreviewBuild } from '../publisher/build-preview.js';
 import { silentLog } from '../publisher/log.js';
@@ -50,9 +51,9 @@ try {
     return body.data.map((d) => d.documentId);
   };
   const kinds: [string, string, string[]][] = [
-    ['article (with officials, tasks, galleries, related)', 'api::article.article', await ids('articles')],
-    ['photo gallery', 'api::photo-gallery.photo-gallery', await ids('photo-galleries')],
-    ['key tasks of a year', 'api::resolution-task.resolution-task', await ids('resolution-tasks')],
+    ['article (with officials, tasks, galleries, related)', CONTENT_TYPES.article.uid, await ids(CONTENT_TYPES.article.restPath)],
+    ['photo gallery', CONTENT_TYPES.photoGallery.uid, await ids(CONTENT_TYPES.photoGallery.restPath)],
+    ['key tasks of a year', CONTENT_TYPES.resolutionTask.uid, await ids(CONTENT_TYPES.resolutionTask.restPath)],
   ];
 
   const rows: string[][] = [];

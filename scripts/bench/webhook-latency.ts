@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { CONTENT_TYPES } from '../../cms/src/content-model/content-types.js';
 import { createHooksServer } from '../publisher/hooks-server.js';
 import { silentLog } from '../publisher/log.js';
 import { Publisher } from '../publisher/publisher.js';
@@ -37,8 +38,8 @@ const body = (i: number, event: string, publishedAt: string | null) =>
   JSON.stringify({
     event,
     createdAt: new Date().toISOString(),
-    model: 'article',
-    uid: 'api::article.article',
+    model: CONTENT_TYPES.article.uid.split('.')[1],
+    uid: CONTENT_TYPES.article.uid,
     entry: { id: i, documentId: `doc${i % 500}`, title: 'Quận ủy tổ chức hội nghị '.repeat(8), body: 'Nội dung '.repeat(400), publishedAt },
   });
 

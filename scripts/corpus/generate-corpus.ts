@@ -4,14 +4,15 @@
  * and categories. Used by the site tests and the benchmarks.
  */
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPES } from '../../cms/src/content-model/content-types.js';
 import { seededRandom, type Random } from './random.js';
 import * as words from './vietnamese-words.js';
 
-const ARTICLE = 'api::article.article';
-const ATTENDEE = 'api::attendee.attendee';
-const CATEGORY = 'api::category.category';
-const GALLERY = 'api::photo-gallery.photo-gallery';
-const TASK = 'api::resolution-task.resolution-task';
+const ARTICLE = CONTENT_TYPES.article.uid;
+const ATTENDEE = CONTENT_TYPES.attendee.uid;
+const CATEGORY = CONTENT_TYPES.category.uid;
+const GALLERY = CONTENT_TYPES.photoGallery.uid;
+const TASK = CONTENT_TYPES.resolutionTask.uid;
 const BATCH = 50;
 
 export interface CorpusOptions {

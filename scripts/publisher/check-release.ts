@@ -1,10 +1,15 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CONTENT_TYPES } from '../../cms/src/content-model/content-types.js';
+import { entryPath, SITE_PATHS } from '../../cms/src/content-model/urls.js';
 import { PublishedSlugs, type CmsOptions } from './cms-articles.js';
 
+/** A URL path's file in the release: `/tin-tuc/a/` → `tin-tuc/a/index.html`, `/rss.xml` → `rss.xml`. */
+const releaseFile = (urlPath: string) => `${decodeURIComponent(urlPath).replace(/^\//, '')}${urlPath.endsWith('/') ? 'index.html' : ''}`;
+
 /** Pages every release must have, whatever the content. */
-const requiredFiles = ['index.html', '404.html', 'sitemap-index.xml', 'rss.xml'];
+const requiredFiles = [releaseFile(SITE_PATHS.home), '404.html', releaseFile(SITE_PATHS.sitemap), releaseFile(SITE_PATHS.rss)];
 /** Pages whose layout loads what every page loads: the site's scripts, styles and icons. */
 const layoutPages = ['index.html', '404.html'];
 
@@ -49,14 +54,14 @@ async function missingFiles(releaseDir: string, expected: string[]): Promise<str
   return missing;
 }
 
-/** Slugs that name a folder under tin-tuc/, or the error that the CMS lists one that cannot. */
+/** Slugs that name a folder of their own under the articles' base, or the error that the CMS lists one that cannot. */
 function safeSlugs(slugs: string[]): string[] {
   const unsafe = slugs.filter((slug) => slug.includes('/') || slug.includes('\\') || slug === '.' || slug === '..');
   if (unsafe.length > 0) throw new Error(`the CMS lists article slugs that cannot be pages: ${unsafe.join(', ')}`);
   return slugs;
 }
 
-const articlePages = (slugs: string[]) => slugs.map((slug) => path.posix.join('tin-tuc', slug, 'index.html'));
+const articlePages = (slugs: string[]) => slugs.map((slug) => releaseFile(entryPath(CONTENT_TYPES.article, slug)));
 
 /**
  * Refuses a release that would break the public site: a missing home, 404 page, sitemap

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTENT_TYPES } from '../../cms/src/content-model/content-types.js';
 import { inParallel } from '../lib/in-parallel.js';
 
 const pageSchema = z.object({
@@ -16,7 +17,7 @@ export interface CmsOptions {
 
 /** One page of published articles' slugs and stamps (200 a page, the CMS's maximum). */
 async function slugPage(options: CmsOptions, query: Record<string, string>): Promise<Page> {
-  const url = new URL(`${options.strapiUrl.replace(/\/+$/, '')}/api/articles`);
+  const url = new URL(`${options.strapiUrl.replace(/\/+$/, '')}/api/${CONTENT_TYPES.article.restPath}`);
   url.search = new URLSearchParams({
     'fields[0]': 'slug',
     'fields[1]': 'updatedAt',

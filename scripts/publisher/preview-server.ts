@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
+import { SITE_PATHS } from '../../cms/src/content-model/urls.js';
 import { contentType } from './content-types.js';
 import type { Log } from './log.js';
 import { checkImageRequest, TransformSlots } from './preview-images.js';
@@ -28,7 +29,7 @@ export interface PreviewServerOptions {
   transforms?: TransformSlots;
 }
 
-const PAGES = '/ban-xem-truoc/';
+const PAGES = SITE_PATHS.previewRoot;
 
 const messagePage = (title: string, text: string) => `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">

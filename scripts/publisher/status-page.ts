@@ -1,3 +1,4 @@
+import { declarationOf } from '../../cms/src/content-model/content-types.js';
 import type { BuildRecord } from './build-record.js';
 import type { PublisherStatus } from './publisher.js';
 import type { Trigger } from './trigger.js';
@@ -38,20 +39,16 @@ const eventLabels: Record<string, string> = {
   'media.delete': 'xóa tệp',
   'releases.publish': 'xuất bản đợt phát hành',
 };
-const typeLabels: Record<string, string> = {
-  article: 'bài viết',
-  'photo-gallery': 'thư viện ảnh',
-  attendee: 'đại biểu',
-  'resolution-task': 'nhiệm vụ',
-  category: 'chuyên mục',
-  'site-setting': 'cài đặt trang',
-};
+/** A type's name in the editors' words, from its declaration; Strapi's name for a type the portal does not declare. */
+function typeLabel(uid: string | undefined): string | undefined {
+  const declared = declarationOf(uid)?.labels.singular.toLocaleLowerCase('vi');
+  return declared ?? /^api::([^.]+)\./.exec(uid ?? '')?.[1];
+}
 
 function describeTrigger(trigger: Trigger): string {
-  const type = /^api::([^.]+)\./.exec(trigger.uid ?? '')?.[1];
   const what = [
     trigger.event ? (eventLabels[trigger.event] ?? trigger.event) : undefined,
-    type ? (typeLabels[type] ?? type) : undefined,
+    typeLabel(trigger.uid),
     trigger.documentId ? `(${trigger.documentId})` : undefined,
   ].filter(Boolean);
   return `${escapeHtml([sourceLabels[trigger.source], what.join(' ')].filter(Boolean).join(': '))}, ${time(trigger.at)}`;

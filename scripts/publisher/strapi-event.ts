@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { declarationOf, eventClass } from '../../cms/src/content-model/content-types.js';
 
 /** The part of a Strapi 5 webhook body the decision reads; other fields pass through unread. */
 export const strapiEventSchema = z.object({
@@ -17,9 +18,6 @@ export interface EventDecision {
   dedupeKey?: string;
   documentId?: string;
 }
-
-/** Types whose drafts live next to the published version; saving a draft changes nothing public. */
-const draftAndPublishTypes = new Set(['article', 'photo-gallery']);
 
 function typeName(event: StrapiEvent): string | undefined {
   return /^api::([^.]+)\./.exec(event.uid ?? '')?.[1] ?? event.model;
@@ -42,7 +40,11 @@ export function decideStrapiEvent(event: StrapiEvent): EventDecision {
   });
   const skip = (reason: string): EventDecision => ({ queued: false, reason: `${event.event} (${type}): ${reason}`, ...(documentId ? { documentId } : {}) });
 
-  if (!draftAndPublishTypes.has(type)) return queue('this type has no drafts, every change is live');
+  // Each type's class comes from its declaration (cms/src/content-model/); a type the portal
+  // does not declare is treated as live, so its every change rebuilds.
+  const declaration = declarationOf(event.uid);
+  if (!declaration) return queue('a type the portal does not declare, rebuilding to be safe');
+  if (eventClass(declaration) === 'live') return queue('this type has no drafts, every change is live');
 
   // `publishedAt: null` marks the draft row; a missing entry or field cannot be told apart, so it rebuilds.
   const draftRow = event.entry != null && event.entry.publishedAt === null;

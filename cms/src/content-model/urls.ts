@@ -4,6 +4,7 @@
  * (Astro's `trailingSlash: 'always'` for directory builds); slugs are already URL-safe.
  */
 import type { ContentTypeDeclaration } from './declaration.js';
+import { resolutionTask } from './types/resolution-task.js';
 
 type WithPages = Pick<ContentTypeDeclaration, 'urlBase' | 'uid'>;
 
@@ -15,7 +16,7 @@ function base(type: WithPages): string {
 /** An entry's page: `/tin-tuc/<slug>/`. */
 export const entryPath = (type: WithPages, slug: string | number): string => `${base(type)}${encodeURIComponent(String(slug))}/`;
 
-/** A listing's page N: `/tin-tuc/` for the first, `/tin-tuc/trang/N/` after it; `within` lists inside a facet (`/chuyen-muc/<slug>/`). */
+/** A listing's page N: `/tin-tuc/` for the first, `/tin-tuc/trang/N/` after it; the root may be an entry's page (a category's articles, `/chuyen-muc/<slug>/trang/N/`). */
 export function listingPath(root: string, page = 1): string {
   return page <= 1 ? root : `${root}trang/${page}/`;
 }
@@ -23,12 +24,17 @@ export function listingPath(root: string, page = 1): string {
 /** The type's own listing (`/tin-tuc/`, page N). */
 export const typeListingPath = (type: WithPages, page = 1): string => listingPath(base(type), page);
 
+/** A year's key tasks, one page (`/nhiem-vu/2021/`): a task has no page of its own. */
+export const taskYearPath = (year: number): string => entryPath(resolutionTask, year);
+
 /** Pages that belong to no one type. */
 export const SITE_PATHS = {
   home: '/',
   search: '/tim-kiem/',
   openData: '/du-lieu-mo/',
   rss: '/rss.xml',
+  /** Written by @astrojs/sitemap. */
+  sitemap: '/sitemap-index.xml',
   previewRoot: '/ban-xem-truoc/',
 } as const;
 

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
 
 const articleSchema = z.object({
   title: z.string(),
@@ -25,12 +26,13 @@ const POPULATE =
  * taxonomies, the body as the editors wrote it. Returns the number of articles.
  */
 export async function exportToHugo(cms: { url: string; token: string }, contentDir: string): Promise<number> {
-  const dir = path.join(contentDir, 'tin-tuc');
+  // Hugo's section for the articles, at the same URLs as ours (`/tin-tuc/<slug>/`).
+  const dir = path.join(contentDir, CONTENT_TYPES.article.urlBase.slice(1, -1));
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, '_index.md'), '{"title": "Tin tức"}\n');
   let count = 0;
   for (let page = 1, pageCount = 1; page <= pageCount; page += 1) {
-    const url = `${cms.url}/api/articles?status=published&pagination[page]=${page}&pagination[pageSize]=200&sort[0]=documentId:asc&${POPULATE}`;
+    const url = `${cms.url}/api/${CONTENT_TYPES.article.restPath}?status=published&pagination[page]=${page}&pagination[pageSize]=200&sort[0]=documentId:asc&${POPULATE}`;
     const response = await fetch(url, { headers: { Authorization: `Bearer ${cms.token}` } });
     if (!response.ok) throw new Error(`export: ${response.status} for ${url}`);
     const body = pageSchema.parse(await response.json());

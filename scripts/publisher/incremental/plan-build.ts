@@ -1,14 +1,9 @@
+import { declarationOf } from '../../../cms/src/content-model/content-types.js';
 import type { Trigger } from '../trigger.js';
 import type { PageMapStamp } from './page-map.js';
 
-/** Content whose pages the page map can follow; anything else changes every page. */
-const MAPPED_TYPES = new Set([
-  'api::article.article',
-  'api::attendee.attendee',
-  'api::resolution-task.resolution-task',
-  'api::photo-gallery.photo-gallery',
-  'api::category.category',
-]);
+/** Content whose pages the page map can follow (declared `build: 'pages'`); anything else changes every page. */
+const isMapped = (uid: string | undefined) => declarationOf(uid)?.build === 'pages';
 
 export type BuildPlan = { kind: 'full'; reason: string } | { kind: 'incremental'; reason: string };
 
@@ -34,7 +29,8 @@ const REQUESTED: Record<string, string> = {
 function unmappedReason(trigger: Trigger): string {
   if (trigger.merged) return `${trigger.merged} sự kiện dồn lại, xây dựng toàn bộ`;
   if (trigger.event?.startsWith('media.')) return 'thư viện ảnh thay đổi';
-  if (trigger.uid === 'api::site-setting.site-setting') return 'cài đặt chung của cổng đã thay đổi';
+  const declaration = declarationOf(trigger.uid);
+  if (declaration?.build === 'full') return `${declaration.labels.singular.toLocaleLowerCase('vi')} đã thay đổi, mọi trang đều hiển thị`;
   return `thay đổi ${trigger.uid ?? trigger.event ?? 'không rõ loại'}`;
 }
 
@@ -52,7 +48,7 @@ export function planBuild(input: PlanInput): BuildPlan {
   if (input.now.getTime() - Date.parse(input.liveMap.fullBuildAt) >= input.fullBuildEveryMs) return full('đến lượt xây dựng đầy đủ định kỳ');
   const requested = input.triggers.find((t) => t.source !== 'strapi');
   if (requested) return full(REQUESTED[requested.source] ?? requested.source);
-  const unmapped = input.triggers.find((t) => !t.uid || !MAPPED_TYPES.has(t.uid));
+  const unmapped = input.triggers.find((t) => !isMapped(t.uid));
   if (unmapped) return full(unmappedReason(unmapped));
   const documents = new Set(input.triggers.map((t) => t.documentId ?? t.uid)).size;
   return { kind: 'incremental', reason: `${documents} tài liệu thay đổi` };

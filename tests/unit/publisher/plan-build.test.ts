@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ALL_CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
 import { planBuild, type PlanInput } from '../../../scripts/publisher/incremental/plan-build.js';
 import { newTrigger } from '../../../scripts/publisher/trigger.js';
 
@@ -31,14 +32,32 @@ describe('planBuild', () => {
     ['a deploy hook asked', { triggers: [article, newTrigger({ source: 'deploy' })] }, 'yêu cầu từ deploy hook'],
     ['npm run rebuild asked', { triggers: [newTrigger({ source: 'cli' })] }, 'yêu cầu xây dựng lại (npm run rebuild)'],
     ['the publisher started', { triggers: [newTrigger({ source: 'startup' })] }, 'publisher khởi động'],
-    [
-      'the site settings changed',
-      { triggers: [article, newTrigger({ source: 'strapi', event: 'entry.publish', uid: 'api::site-setting.site-setting' })] },
-      'cài đặt chung của cổng đã thay đổi',
-    ],
     ['the media library changed', { triggers: [newTrigger({ source: 'strapi', event: 'media.update' })] }, 'thư viện ảnh thay đổi'],
     ['an unknown type changed', { triggers: [newTrigger({ source: 'strapi', event: 'entry.create', uid: 'api::poll.poll' })] }, 'thay đổi api::poll.poll'],
   ])('builds in full when %s', (_, change, reason) => {
     expect(planBuild({ ...base, ...change })).toEqual({ kind: 'full', reason });
+  });
+
+  // From the declarations (cms/src/content-model/), every type: Văn bản and its list of types too.
+  const pages = ALL_CONTENT_TYPES.filter((type) => type.build === 'pages').map((type) => [type.uid, type] as const);
+  const full = ALL_CONTENT_TYPES.filter((type) => type.build === 'full').map((type) => [type.uid, type] as const);
+
+  it('has types of both kinds', () => {
+    expect(pages.map(([uid]) => uid)).toEqual(expect.arrayContaining(['api::legal-document.legal-document', 'api::document-type.document-type']));
+    expect(full.length).toBeGreaterThan(0);
+    expect(pages.length + full.length).toBe(ALL_CONTENT_TYPES.length);
+  });
+
+  it.each(pages)('builds a published change to %s incrementally: the page map follows it', (uid) => {
+    for (const event of ['entry.publish', 'entry.unpublish', 'entry.update', 'entry.delete']) {
+      const change = newTrigger({ source: 'strapi', event, uid, documentId: 'x1' });
+      expect(planBuild({ ...base, triggers: [article, change] }), event).toEqual({ kind: 'incremental', reason: '2 tài liệu thay đổi' });
+    }
+  });
+
+  it.each(full)('builds in full when %s changes, naming it as editors do', (uid, type) => {
+    const change = newTrigger({ source: 'strapi', event: 'entry.update', uid, documentId: 's1' });
+    const plan = planBuild({ ...base, triggers: [article, change] });
+    expect(plan).toEqual({ kind: 'full', reason: `${type.labels.singular.toLocaleLowerCase('vi')} đã thay đổi, mọi trang đều hiển thị` });
   });
 });

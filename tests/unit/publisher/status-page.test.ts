@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ALL_CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
 import type { PublisherStatus } from '../../../scripts/publisher/publisher.js';
 import { formatDuration, renderStatusPage } from '../../../scripts/publisher/status-page.js';
 
@@ -57,6 +58,20 @@ describe('renderStatusPage', () => {
     expect(html).not.toContain('<b>');
     expect(html).toContain('<time datetime="2026-11-27T22:15:00.123Z">05:15:00 28/11/2026</time>');
     expect(html).toMatch(/<th scope="col">Kết quả<\/th>/);
+  });
+
+  it.each(ALL_CONTENT_TYPES.map((type) => [type.uid, type.labels.singular.toLocaleLowerCase('vi')] as const))(
+    'names a change to %s as editors do (%s)',
+    (uid, label) => {
+      const build = { ...failed, trigger: [{ ...failed.trigger[0]!, uid, documentId: 'd1' }] };
+      const html = renderStatusPage({ ...base, lastBuild: build, history: [build] }, new Date());
+      expect(html).toContain(`CMS: xuất bản ${label} (d1)`);
+    },
+  );
+
+  it('names a type the portal does not declare by its Strapi name', () => {
+    const build = { ...failed, trigger: [{ ...failed.trigger[0]!, uid: 'api::poll.poll', documentId: 'd1' }] };
+    expect(renderStatusPage({ ...base, lastBuild: build, history: [build] }, new Date())).toContain('CMS: xuất bản poll (d1)');
   });
 
   it.each([

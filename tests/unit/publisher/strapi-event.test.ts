@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ALL_CONTENT_TYPES, CONTENT_TYPES, eventClass } from '../../../cms/src/content-model/content-types.js';
 import { decideStrapiEvent, strapiEventSchema } from '../../../scripts/publisher/strapi-event.js';
 
 const at = '2026-11-27T08:00:00.000Z';
@@ -35,6 +36,41 @@ describe('decideStrapiEvent', () => {
     const decision = decideStrapiEvent(event(name, type, entry as Record<string, unknown> | null | undefined));
     expect(decision.queued).toBe(queued);
     expect(decision.reason).toContain(name);
+  });
+
+  // Every declared type, from its declaration alone: a type without a Strapi schema yet (Văn bản) included.
+  const byUid = (name: string, uid: string, entry: Record<string, unknown>) =>
+    decideStrapiEvent(strapiEventSchema.parse({ event: name, createdAt: at, model: uid.split('.')[1], uid, entry }));
+  const draftAndPublish = ALL_CONTENT_TYPES.filter((type) => eventClass(type) === 'draft-and-publish').map((type) => [type.uid] as const);
+  const live = ALL_CONTENT_TYPES.filter((type) => eventClass(type) === 'live').map((type) => [type.uid] as const);
+
+  it('declares both classes, Văn bản with drafts and its list of types without', () => {
+    expect(draftAndPublish.map(([uid]) => uid)).toContain(CONTENT_TYPES.legalDocument.uid);
+    expect(live.map(([uid]) => uid)).toContain(CONTENT_TYPES.documentType.uid);
+    expect(draftAndPublish.length + live.length).toBe(ALL_CONTENT_TYPES.length);
+  });
+
+  it.each(draftAndPublish)('%s has drafts: saving, deleting or discarding a draft is skipped; publishing, unpublishing and deleting the published version are queued', (uid) => {
+    for (const name of ['entry.create', 'entry.update', 'entry.delete', 'entry.draft-discard']) {
+      expect(byUid(name, uid, { documentId: 'd', publishedAt: null }).queued, name).toBe(false);
+    }
+    for (const name of ['entry.publish', 'entry.unpublish', 'entry.delete', 'entry.update']) {
+      expect(byUid(name, uid, { documentId: 'd', publishedAt: at }).queued, name).toBe(true);
+    }
+  });
+
+  it.each(live)('%s has no drafts: every change is queued', (uid) => {
+    for (const name of ['entry.create', 'entry.update', 'entry.delete']) {
+      const decision = byUid(name, uid, { documentId: 'd', publishedAt: null });
+      expect(decision.queued, name).toBe(true);
+      expect(decision.reason).toContain('no drafts');
+    }
+  });
+
+  it('rebuilds for a type the portal does not declare, whatever the row says', () => {
+    const decision = byUid('entry.update', 'api::poll.poll', { documentId: 'p', publishedAt: null });
+    expect(decision).toMatchObject({ queued: true, documentId: 'p' });
+    expect(decision.reason).toContain('does not declare');
   });
 
   it('keys twins on documentId and event, never on the row id', () => {
