@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { hasDraftAndPublish, ourContentTypes } from '../utils/our-content-types';
+import { CONTENT_TYPES } from '../content-model/content-types.js';
+import { apiContentTypes, hasDraftAndPublish } from '../utils/our-content-types';
 
 const EXPLORER = 'plugin::content-manager.explorer';
-const SITE_SETTINGS = 'api::site-setting.site-setting';
 
 /** Permissions an author must not hold, as [action, subjects]. */
 type Forbidden = (strapi: Core.Strapi) => Array<[string, string[]]>;
@@ -13,18 +13,20 @@ type Forbidden = (strapi: Core.Strapi) => Array<[string, string[]]>;
  * publishes. Nothing an author does may reach the public without an editor, so authors
  * lose delete and publish, every write to the types without draft & publish (attendees,
  * tasks, categories: a write there is live at once; they still read them, to link them to
- * their drafts) and the site settings altogether. content-rules/editorial-control.ts holds
- * the same rule in the Document Service. Safe to run on every boot.
+ * their drafts) and the site settings altogether. Which types have drafts is
+ * the declaration's draftAndPublish (cms/src/content-model); an undeclared type counts as live.
+ * content-rules/editorial-control.ts holds the same rule in the Document Service. Safe to run
+ * on every boot.
  */
 const authorForbidden: Forbidden = (strapi) => {
-  const types = ourContentTypes(strapi);
-  const live = types.filter((uid) => !hasDraftAndPublish(strapi, uid));
+  const types = apiContentTypes(strapi);
+  const live = types.filter((uid) => !hasDraftAndPublish(uid));
   return [
     [`${EXPLORER}.delete`, types],
     [`${EXPLORER}.publish`, types],
     [`${EXPLORER}.create`, live],
     [`${EXPLORER}.update`, live],
-    [`${EXPLORER}.read`, [SITE_SETTINGS]],
+    [`${EXPLORER}.read`, [CONTENT_TYPES.siteSetting.uid]],
   ];
 };
 

@@ -13,8 +13,8 @@ const PUBLIC_ACTIONS = new Set(['publish', 'unpublish', 'delete']);
 const EDITOR_ROLES = new Set(['strapi-editor', 'strapi-super-admin']);
 
 /**
- * Nothing an author does reaches the public without an editor. A type without draft &
- * publish (attendees, tasks, categories, site settings) goes live with every write, so only
+ * Nothing an author does reaches the public without an editor. A type declared without draft
+ * & publish (attendees, tasks, categories, site settings) goes live with every write, so only
  * admins who may publish write it, whichever admin route (create, update, clone, bulk
  * actions) carries the write; and only they publish, unpublish or delete anything. The
  * RBAC permissions say the same, so the admin hides the buttons; this holds if a role is

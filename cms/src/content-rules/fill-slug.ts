@@ -1,13 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
+import { ALL_CONTENT_TYPES } from '../content-model/content-types.js';
 import { vietnameseSlug } from '../utils/vietnamese-slug';
 
-/** The field each slug is made from. */
-export const SLUG_SOURCES: Record<string, string> = {
-  'api::article.article': 'title',
-  'api::attendee.attendee': 'fullName',
-  'api::photo-gallery.photo-gallery': 'title',
-  'api::category.category': 'name',
-};
+/** The field each type's slug is made from: its declaration's slugFrom. */
+export const SLUG_SOURCES: Readonly<Record<string, string>> = Object.fromEntries(
+  ALL_CONTENT_TYPES.flatMap((type) => (type.slugFrom ? [[type.uid, type.slugFrom]] : [])),
+);
 
 /** Slugs are URL path segments; a 300-character title would make one unreadably long. */
 const SLUG_MAX_LENGTH = 190;
@@ -31,7 +29,7 @@ export async function uniqueSlug(strapi: Core.Strapi, uid: string, text: string,
 }
 
 /**
- * An empty slug is made from the title by the Vietnamese rule: a new entry's, or one an
+ * An empty slug is made from the title (the declared slugFrom) by the Vietnamese rule: a new entry's, or one an
  * editor emptied. An update that does not send the slug keeps it, so a corrected title never
  * moves a published page.
  */

@@ -26,7 +26,7 @@ export function registerContentRules(strapi: Core.Strapi): void {
     // Who asks comes first: what they may read and write does not depend on what they send.
     const caller = currentCaller(strapi);
     publishedOnly(caller, action, params);
-    checkEditorialControl(caller, uid, action, !hasDraftAndPublish(strapi, uid));
+    checkEditorialControl(caller, uid, action, !hasDraftAndPublish(uid));
 
     if ((action === 'create' || action === 'update' || action === 'clone') && params.data) {
       const creating = action === 'create';

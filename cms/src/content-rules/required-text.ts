@@ -1,19 +1,16 @@
+import { ALL_CONTENT_TYPES } from '../content-model/content-types.js';
 import { fieldError } from './field-error';
 
 type Data = Record<string, unknown>;
 
 /**
- * Fields that must hold text even in a draft. Strapi 5 skips `required` for drafts, but an
- * untitled draft or a photo without alt text is never what an editor means to save.
+ * Fields that must hold text even in a draft: the field that titles an entry (its declared
+ * mainField). Strapi 5 skips `required` for drafts, but an untitled draft or a photo without
+ * alt text is never what an editor means to save.
  */
-const REQUIRED_TEXT: Record<string, string[]> = {
-  'api::article.article': ['title'],
-  'api::attendee.attendee': ['fullName'],
-  'api::resolution-task.resolution-task': ['title'],
-  'api::photo-gallery.photo-gallery': ['title'],
-  'api::category.category': ['name'],
-  'api::site-setting.site-setting': ['portalName'],
-};
+const REQUIRED_TEXT: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  ALL_CONTENT_TYPES.map((type) => [type.uid, [type.admin.mainField]]),
+);
 
 /** Repeatable or single `media.photo` components, whose alt text is required. */
 const PHOTO_FIELDS: Record<string, string[]> = {

@@ -1,12 +1,6 @@
 import { createHmac } from 'node:crypto';
-
-/** Content types with a preview, and where the publisher's preview renders each. */
-const PREVIEW_PATHS: Record<string, string> = {
-  'api::article.article': 'tin-tuc',
-  'api::photo-gallery.photo-gallery': 'thu-vien-anh',
-  'api::resolution-task.resolution-task': 'nhiem-vu',
-  'api::site-setting.site-setting': 'bieu-ngu',
-};
+import { declarationOf } from '../content-model/content-types.js';
+import { previewPath } from '../content-model/urls.js';
 
 /** Long enough to read and re-save a draft; the admin asks for a new link each time it opens the preview. */
 export const PREVIEW_TTL_SECONDS = 15 * 60;
@@ -24,10 +18,12 @@ export interface PreviewLinkOptions {
  * cannot be turned into another entry's, another status or a later time.
  */
 export function previewLink(uid: string, params: { documentId?: string; status?: string | null }, options: PreviewLinkOptions): string | null {
-  const kind = PREVIEW_PATHS[uid];
-  if (!kind || !params.documentId) return null;
+  // Where the publisher's preview renders the type: its declaration's `preview`.
+  const type = declarationOf(uid);
+  if (!type || !params.documentId) return null;
+  const pathname = previewPath(type, params.documentId);
+  if (!pathname) return null;
   const status = params.status === 'published' ? 'published' : 'draft';
-  const pathname = kind === 'bieu-ngu' ? '/ban-xem-truoc/bieu-ngu' : `/ban-xem-truoc/${kind}/${encodeURIComponent(params.documentId)}`;
   const expires = Math.floor((options.now ?? new Date()).getTime() / 1000) + PREVIEW_TTL_SECONDS;
   const signature = createHmac('sha256', options.secret).update(`${pathname}\n${status}\n${expires}`).digest('base64url');
   const url = new URL(pathname, options.baseUrl);

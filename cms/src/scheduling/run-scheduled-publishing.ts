@@ -1,6 +1,8 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
+import { ALL_CONTENT_TYPES } from '../content-model/content-types.js';
 
-export const SCHEDULED_TYPES = ['api::article.article', 'api::photo-gallery.photo-gallery'] as const;
+/** The types declared `scheduled` (publishAt / unpublishAt). */
+export const SCHEDULED_TYPES = ALL_CONTENT_TYPES.filter((type) => type.scheduled).map((type) => type.uid as UID.ContentType);
 
 export interface ScheduleRun {
   published: string[];
@@ -14,7 +16,8 @@ export interface ScheduleRun {
  */
 export async function runScheduledPublishing(strapi: Core.Strapi, now: Date = new Date()): Promise<ScheduleRun> {
   const run: ScheduleRun = { published: [], unpublished: [] };
-  for (const uid of SCHEDULED_TYPES) {
+  // Only the types this Strapi loaded: a declaration may run ahead of its schema.
+  for (const uid of SCHEDULED_TYPES.filter((scheduled) => scheduled in strapi.contentTypes)) {
     const documents = strapi.documents(uid);
     const due = await documents.findMany({ status: 'draft', filters: { publishAt: { $lte: now.toISOString() } }, fields: ['documentId'] as never });
     for (const { documentId } of due) {

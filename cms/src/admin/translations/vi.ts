@@ -272,6 +272,8 @@ export const vietnamese: Record<string, string> = {
   'global.sessions.active-devices': 'Thiết bị đang đăng nhập',
   'notification.success.adminTokenCreated': 'Đã tạo Admin Token thành công',
   'notification.success.adminTokenEdited': 'Đã cập nhật Admin Token thành công',
+  // The content manager's side search box (LeftMenu) asks for this id with no plugin prefix.
+  'search.placeholder': 'Tìm kiếm',
   'upload.ai.modal.error': 'Không tạo được siêu dữ liệu bằng AI cho các tệp đã tải lên.',
   'upload.ai.modal.title': 'Đã tải lên {count, plural, one {# tệp} other {# tệp}}, hãy kiểm tra siêu dữ liệu do AI tạo',
   'upload.ai.modal.uploading.title': 'Đang tải lên và xử lý bằng AI...',

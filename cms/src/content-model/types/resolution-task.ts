@@ -14,7 +14,7 @@ export const resolutionTask = declareType({
       title: ['Tên nhiệm vụ', ''],
       description: ['Nội dung', 'Markdown.'],
       year: ['Năm', ''],
-      order: ['Số thứ tự', 'Bắt đầu từ 1, không trùng trong cùng bài và năm.'],
+      order: ['Số thứ tự', 'Không trùng trong cùng bài và năm.'],
       status: ['Tình trạng', 'planned: chưa thực hiện · in_progress: đang thực hiện · done: hoàn thành.'],
       responsibleUnit: ['Đơn vị chủ trì', ''],
       dueDate: ['Hạn hoàn thành', ''],
