@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { uploadLimits } from '../src/uploads/upload-limits';
 
 /**
  * With uploads on object storage the admin shows photos from there: Strapi's default CSP
@@ -38,12 +39,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::query',
   {
     name: 'strapi::body',
-    config: { formidable: { maxFileSize: env.int('UPLOAD_MAX_BYTES', 10 * 1024 * 1024) } },
+    // The larger of UPLOAD_MAX_BYTES and DOCUMENT_MAX_BYTES; each kind's own is checked next.
+    config: { formidable: { maxFileSize: uploadLimits().requestMaxBytes } },
   },
+  'global::upload-content-check',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
   'global::uploads-revalidation',
+  'global::document-download-headers',
 ];
 
 export default config;

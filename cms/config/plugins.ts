@@ -1,7 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { FILE_TYPES } from '../src/uploads/file-kinds';
+import { uploadLimits } from '../src/uploads/upload-limits';
 
-/** Photos only: vector and markup formats can carry scripts, so they are refused at upload. */
-export const UPLOAD_ALLOWED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif'];
+/**
+ * Photos (jpeg, png, webp, avif) and the Văn bản's documents (PDF, DOCX, ODT, XLSX): vector
+ * and markup formats can carry scripts, so they are refused at upload. Strapi's check here
+ * trusts a file's name when it cannot tell its content; ours (src/uploads, run first) does
+ * not, and decides the type from the bytes alone.
+ */
+export const UPLOAD_ALLOWED_TYPES = FILE_TYPES.map((type) => type.mime);
 export const UPLOAD_DENIED_TYPES = [
   'image/svg+xml',
   'text/html',
@@ -46,7 +53,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   upload: {
     config: {
       ...uploadProvider(env),
-      sizeLimit: env.int('UPLOAD_MAX_BYTES', 10 * 1024 * 1024),
+      // The larger of the photo and document limits; each kind's own is held in src/uploads.
+      sizeLimit: uploadLimits().requestMaxBytes,
       security: {
         allowedTypes: UPLOAD_ALLOWED_TYPES,
         deniedTypes: UPLOAD_DENIED_TYPES,

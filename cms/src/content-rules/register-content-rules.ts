@@ -10,6 +10,13 @@ import { publishedOnly } from './published-only';
 import { checkEditorialControl } from './editorial-control';
 import { checkSchemaRules } from './schema-rules';
 import { hasDraftAndPublish } from '../utils/our-content-types';
+import { CONTENT_TYPES } from '../content-model/content-types.js';
+import { checkMediaFileKinds } from './media-file-kinds';
+import { normalizeLegalDocumentText } from './legal-document-text';
+import { legalDocumentAsSaved } from './legal-document-as-saved';
+import { checkLegalDocumentNumberUnique } from './legal-document-number-unique';
+import { checkLegalDocumentDates } from './legal-document-dates';
+import { checkLegalDocumentReplacement } from './legal-document-replacement';
 
 type Params = { data?: Record<string, unknown>; documentId?: string; status?: unknown };
 
@@ -36,6 +43,14 @@ export function registerContentRules(strapi: Core.Strapi): void {
       checkScheduleOrder(uid, params.data);
       if (uid === 'api::resolution-task.resolution-task') {
         await checkTaskOrderUnique(strapi, params.data, creating ? undefined : params.documentId);
+      }
+      await checkMediaFileKinds(strapi, uid, params.data);
+      if (uid === CONTENT_TYPES.legalDocument.uid) {
+        normalizeLegalDocumentText(params.data);
+        const saved = await legalDocumentAsSaved(strapi, action, params.data, params.documentId);
+        await checkLegalDocumentNumberUnique(strapi, saved);
+        checkLegalDocumentDates(saved);
+        checkLegalDocumentReplacement(saved);
       }
     }
     if (action === 'publish' && uid === 'api::article.article' && params.documentId) {

@@ -5,6 +5,8 @@ const TASK = 'api::resolution-task.resolution-task';
 const GALLERY = 'api::photo-gallery.photo-gallery';
 const CATEGORY = 'api::category.category';
 const ATTENDEE = 'api::attendee.attendee';
+const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
+const DOCUMENT_TYPE = 'api::document-type.document-type';
 
 type Targets = Map<UID.Schema, Set<string>>;
 type Finder = (strapi: Core.Strapi, documentId: string) => Promise<Array<[UID.Schema, string[]]>>;
@@ -20,6 +22,11 @@ const articlesOfTask = linkedTo(ARTICLE, (id) => ({ resolutionTasks: { documentI
 const articlesOfGallery = linkedTo(ARTICLE, (id) => ({ galleries: { documentId: id } }));
 const articlesOfCategory = linkedTo(ARTICLE, (id) => ({ category: { documentId: id } }));
 const articlesOfPerson = linkedTo(ARTICLE, (id) => ({ attendees: { person: { documentId: id } } }));
+const documentsOfArticle = linkedTo(LEGAL_DOCUMENT, (id) => ({ articles: { documentId: id } }));
+const articlesOfDocument = linkedTo(ARTICLE, (id) => ({ legalDocuments: { documentId: id } }));
+const tasksOfDocument = linkedTo(TASK, (id) => ({ sourceDocument: { documentId: id } }));
+const documentsOfTask = linkedTo(LEGAL_DOCUMENT, (id) => ({ tasks: { documentId: id } }));
+const documentsOfType = linkedTo(LEGAL_DOCUMENT, (id) => ({ documentType: { documentId: id } }));
 
 const STATUS_ACTIONS = new Set(['publish', 'unpublish', 'discardDraft', 'delete']);
 const WRITE_ACTIONS = new Set(['create', 'update']);
@@ -32,13 +39,26 @@ const WRITE_ACTIONS = new Set(['create', 'update']);
  */
 function finderFor(uid: string, action: string, data: Record<string, unknown> = {}): Finder | undefined {
   const changesLinks = (...fields: string[]) => STATUS_ACTIONS.has(action) || (WRITE_ACTIONS.has(action) && fields.some((f) => f in data));
-  if (uid === ARTICLE && changesLinks('resolutionTasks', 'galleries')) {
+  if (uid === ARTICLE && changesLinks('resolutionTasks', 'galleries', 'legalDocuments')) {
     return async (strapi, id) => [
       [TASK, await tasksOfArticle(strapi, id)],
       [GALLERY, await galleriesOfArticle(strapi, id)],
+      [LEGAL_DOCUMENT, await documentsOfArticle(strapi, id)],
     ];
   }
-  if (uid === TASK && changesLinks('sourceArticle')) return async (strapi, id) => [[ARTICLE, await articlesOfTask(strapi, id)]];
+  if (uid === TASK && changesLinks('sourceArticle', 'sourceDocument')) {
+    return async (strapi, id) => [
+      [ARTICLE, await articlesOfTask(strapi, id)],
+      [LEGAL_DOCUMENT, await documentsOfTask(strapi, id)],
+    ];
+  }
+  if (uid === LEGAL_DOCUMENT && changesLinks('articles', 'tasks')) {
+    return async (strapi, id) => [
+      [ARTICLE, await articlesOfDocument(strapi, id)],
+      [TASK, await tasksOfDocument(strapi, id)],
+    ];
+  }
+  if (uid === DOCUMENT_TYPE && action === 'delete') return async (strapi, id) => [[LEGAL_DOCUMENT, await documentsOfType(strapi, id)]];
   if (uid === GALLERY && changesLinks('article')) return async (strapi, id) => [[ARTICLE, await articlesOfGallery(strapi, id)]];
   if (uid === CATEGORY && action === 'delete') return async (strapi, id) => [[ARTICLE, await articlesOfCategory(strapi, id)]];
   if (uid === ATTENDEE && action === 'delete') return async (strapi, id) => [[ARTICLE, await articlesOfPerson(strapi, id)]];

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { vietnameseSlug } from '../utils/vietnamese-slug';
 import { placeholderImage } from './placeholder-image';
+import { seedSampleDocuments } from './seed-sample-documents';
 import sample from './sample-content.json';
 
 const ARTICLE = 'api::article.article';
@@ -16,7 +17,7 @@ export interface SeedReport {
 }
 
 /**
- * Imports the sample article as typed, linked, published content. Every entry is looked up
+ * Imports the sample article, and the sample Văn bản (./seed-sample-documents.ts), as typed, linked, published content. Every entry is looked up
  * first and only created when missing, so re-running adds nothing and never overwrites an
  * editor's change.
  */
@@ -89,6 +90,8 @@ export async function seedSampleContent(strapi: Core.Strapi): Promise<SeedReport
       data: { ...gallery, slug: gallerySlug, photos, article: articleDoc.documentId } as never,
     });
   });
+
+  await seedSampleDocuments(strapi, ensure, articleDoc.documentId);
 
   for (const task of sample.tasks) {
     const found = await strapi.documents(TASK).findFirst({

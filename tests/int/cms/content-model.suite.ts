@@ -120,7 +120,7 @@ export function contentModelSuite(client: DatabaseClient): void {
     });
   });
 
-  describe('uploads take photos only', () => {
+  describe('uploads take photos (and documents, tests/int/cms/legal-documents.suite.ts), by content', () => {
     const upload = async (name: string, type: string, content: string | Uint8Array<ArrayBuffer>) => {
       const form = new FormData();
       form.append('files', new Blob([content], { type }), name);
@@ -131,7 +131,8 @@ export function contentModelSuite(client: DatabaseClient): void {
       ['an SVG with a script', 'logo.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
       ['an HTML page', 'trang.html', 'text/html', '<!doctype html><script>alert(1)</script>'],
       ['a shell script', 'cai-dat.sh', 'application/x-sh', '#!/bin/sh\necho pwned\n'],
-      ['a PDF', 'van-ban.pdf', 'application/pdf', '%PDF-1.4\n%%EOF\n'],
+      ['a PDF named as a photo', 'anh.jpg', 'image/jpeg', '%PDF-1.4\n%%EOF\n'],
+      ['a page named as a photo', 'anh.png', 'image/png', '<!doctype html><script>alert(1)</script>'],
     ])('refuses %s', async (_label, name, type, content) => {
       const before = await cms.strapi.db.query('plugin::upload.file').count();
       const response = await upload(name, type, content);

@@ -23,6 +23,7 @@ export const article = declareType({
       attendees: ['Đại biểu tham dự', 'Theo thứ tự; ghi chức vụ tại thời điểm sự kiện.'],
       resolutionTasks: ['Nhiệm vụ trọng tâm', 'Các nhiệm vụ do bài viết này đề ra.'],
       galleries: ['Thư viện ảnh', ''],
+      legalDocuments: ['Văn bản liên quan', 'Các văn bản mà bài viết dẫn chiếu.'],
       seo: ['SEO', 'Tiêu đề và mô tả khi chia sẻ, tìm kiếm.'],
       publishAt: ['Hẹn giờ xuất bản', 'Bài được xuất bản tự động vào thời điểm này (giờ Việt Nam).'],
       unpublishAt: ['Hẹn giờ gỡ', 'Bài được gỡ tự động vào thời điểm này.'],
@@ -31,7 +32,7 @@ export const article = declareType({
   admin: {
     mainField: 'title',
     list: { columns: ['title', 'category', 'postedAt', 'publishAt', 'viewCount'], sortBy: 'postedAt', order: 'DESC' },
-    relationMainFields: { category: 'name', resolutionTasks: 'title', galleries: 'title' },
+    relationMainFields: { category: 'name', resolutionTasks: 'title', galleries: 'title', legalDocuments: 'number' },
     editLayout: [
       [['title', 12]],
       [['slug', 6], ['category', 6]],
@@ -40,6 +41,7 @@ export const article = declareType({
       [['body', 12]],
       [['attendees', 12]],
       [['resolutionTasks', 6], ['galleries', 6]],
+      [['legalDocuments', 6]],
       [['postedAt', 4], ['viewCount', 4], ['featured', 4]],
       [['publishAt', 6], ['unpublishAt', 6]],
       [['seo', 12]],

@@ -19,18 +19,19 @@ export const resolutionTask = declareType({
       responsibleUnit: ['Đơn vị chủ trì', ''],
       dueDate: ['Hạn hoàn thành', ''],
       sourceArticle: ['Bài viết nguồn', ''],
+      sourceDocument: ['Văn bản nguồn', 'Văn bản đề ra nhiệm vụ này.'],
     },
   },
   admin: {
     mainField: 'title',
     list: { columns: ['year', 'order', 'title', 'status'], sortBy: 'year', order: 'DESC' },
-    relationMainFields: { sourceArticle: 'title' },
+    relationMainFields: { sourceArticle: 'title', sourceDocument: 'number' },
     editLayout: [
       [['year', 4], ['order', 4], ['status', 4]],
       [['title', 12]],
       [['description', 12]],
       [['responsibleUnit', 6], ['dueDate', 6]],
-      [['sourceArticle', 6]],
+      [['sourceArticle', 6], ['sourceDocument', 6]],
     ],
   },
   // A year's tasks are one page, /nhiem-vu/<year>/.

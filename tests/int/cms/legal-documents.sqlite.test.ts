@@ -1,0 +1,3 @@
+import { legalDocumentsSuite } from './legal-documents.suite.js';
+
+legalDocumentsSuite('sqlite');
