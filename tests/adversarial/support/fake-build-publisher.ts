@@ -49,6 +49,10 @@ try {
   process.exit(1);
 }
 const running = publisher;
+// Before READY: a test may send SIGTERM the moment it reads that line.
+process.on('SIGTERM', () => {
+  void running.close().then(() => process.exit(0));
+});
 console.log(`READY ${JSON.stringify({ hooksUrl: running.hooksUrl, publicUrl: running.publicUrl, pid: process.pid })}`);
 
 createInterface({ input: process.stdin }).on('line', (line) => {
@@ -71,6 +75,3 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   }
 });
 
-process.on('SIGTERM', () => {
-  void running.close().then(() => process.exit(0));
-});
