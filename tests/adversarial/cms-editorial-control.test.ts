@@ -10,6 +10,8 @@ const ATTENDEE = 'api::attendee.attendee';
 const TASK = 'api::resolution-task.resolution-task';
 const CATEGORY = 'api::category.category';
 const SETTINGS = 'api::site-setting.site-setting';
+const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
+const DOCUMENT_TYPE = 'api::document-type.document-type';
 const CM = '/content-manager';
 
 /** A valid new entry of each type without draft & publish: what goes live the moment it is saved. */
@@ -17,11 +19,13 @@ const NEW_ENTRY: Record<string, () => Record<string, unknown>> = {
   [ATTENDEE]: () => ({ fullName: 'Người do tác giả thêm' }),
   [TASK]: () => ({ title: 'Nhiệm vụ do tác giả thêm', year: 2030, order: 77 }),
   [CATEGORY]: () => ({ name: 'Chuyên mục do tác giả thêm' }),
+  [DOCUMENT_TYPE]: () => ({ name: 'Loại văn bản do tác giả thêm' }),
 };
 const CHANGE: Record<string, Record<string, unknown>> = {
   [ATTENDEE]: { fullName: 'Tên bị tác giả sửa' },
   [TASK]: { title: 'Nhiệm vụ bị tác giả sửa' },
   [CATEGORY]: { name: 'Chuyên mục bị tác giả sửa' },
+  [DOCUMENT_TYPE]: { name: 'Loại văn bản bị tác giả sửa' },
   [SETTINGS]: { portalName: 'Cổng bị tác giả sửa', slogan: 'Khẩu hiệu bị tác giả sửa' },
 };
 
@@ -69,7 +73,7 @@ describe('editorial control: authors draft, editors make things public', () => {
     ];
   }
 
-  describe.each([ATTENDEE, TASK, CATEGORY])('%s (no draft & publish)', (uid) => {
+  describe.each([ATTENDEE, TASK, CATEGORY, DOCUMENT_TYPE])('%s (no draft & publish)', (uid) => {
     it('an author can neither create, update, delete, clone nor bulk-delete; nothing changes', async () => {
       const before = await snapshot(uid);
       for (const [label, method, path, body] of await collectionWrites(uid)) {
@@ -129,6 +133,31 @@ describe('editorial control: authors draft, editors make things public', () => {
     expect((article?.attendees as Array<{ person: { documentId: string } }>)[0]?.person.documentId).toBe(person);
     const gallery = await rest(`${cms.url}${CM}/collection-types/${GALLERY}`, { method: 'POST', token: author, body: { title: 'Thư viện ảnh nháp của tác giả' } });
     expect(gallery.status).toBe(201);
+  });
+
+  it('an author drafts a Văn bản but cannot publish it; an editor publishes it', async () => {
+    const type = await first(DOCUMENT_TYPE);
+    const base = `${cms.url}${CM}/collection-types/${LEGAL_DOCUMENT}`;
+    const draft = await rest(base, {
+      method: 'POST',
+      token: author,
+      body: {
+        number: '31/KH-UBND',
+        issuingBody: 'UBND phường Hai Bà Trưng',
+        issuedAt: '2026-05-04',
+        summary: 'Dữ liệu kiểm thử. Kế hoạch do tác giả nhập.',
+        documentType: { connect: [{ documentId: type }] },
+      },
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const id = draft.body.data.documentId;
+    const byAuthor = await rest(`${base}/${id}/actions/publish`, { method: 'POST', token: author, body: {} });
+    expect(byAuthor.status, JSON.stringify(byAuthor.body)).toBe(403);
+    expect(await cms.strapi.documents(LEGAL_DOCUMENT).findOne({ documentId: id, status: 'published' })).toBeNull();
+    expect((await rest(`${base}/${id}`, { method: 'DELETE', token: author })).status).toBe(403);
+    const byEditor = await rest(`${base}/${id}/actions/publish`, { method: 'POST', token: editor, body: {} });
+    expect(byEditor.status, JSON.stringify(byEditor.body)).toBe(200);
+    expect((await cms.strapi.documents(LEGAL_DOCUMENT).findOne({ documentId: id, status: 'published' }))?.number).toBe('31/KH-UBND');
   });
 
   it('holds in the Document Service even when the author role is given the permission by hand', async () => {
