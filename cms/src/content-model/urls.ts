@@ -38,6 +38,9 @@ export const SITE_PATHS = {
   previewRoot: '/ban-xem-truoc/',
 } as const;
 
+/** An open data set's file, `/du-lieu-mo/nhiem-vu.csv` (the data sets: site/src/lib/open-data.ts). */
+export const openDataPath = (name: string, format: 'json' | 'csv'): string => `${SITE_PATHS.openData}${encodeURIComponent(name)}.${format}`;
+
 /** A preview's path on the preview server, for a type that has one. */
 export function previewPath(type: Pick<ContentTypeDeclaration, 'uid' | 'preview'>, documentId?: string): string | null {
   if (!type.preview) return null;

@@ -7,7 +7,7 @@
  */
 // The .js suffixes let the root tsconfig (NodeNext) check this file through the tests.
 import { CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
-import { entryPath, SITE_PATHS } from '../../../cms/src/content-model/urls.js';
+import { entryPath, openDataPath, SITE_PATHS } from '../../../cms/src/content-model/urls.js';
 import { writeCsv, type CsvCell } from './csv.js';
 
 export type OpenDataFormat = 'json' | 'csv';
@@ -46,7 +46,7 @@ export type FieldType = keyof FieldTypes;
 /** Every type explained once on the page; the schema tables name the type. */
 export const FIELD_TYPES: Record<FieldType, { label: string; meaning: string; csv(value: never): CsvCell }> = {
   text: { label: 'chuỗi', meaning: 'Văn bản Unicode dạng NFC; trống (JSON: null) khi không có.', csv: (v: string | null) => v },
-  code: { label: 'mã', meaning: 'Một trong các giá trị cố định nêu ở cột ý nghĩa; không đổi giữa các lần phát hành.', csv: (v: string) => v },
+  code: { label: 'mã', meaning: 'Chuỗi máy đọc (chữ không dấu, số, gạch ngang, gạch dưới), luôn có giá trị; trường có danh sách giá trị nhận một trong các giá trị nêu ở cột ý nghĩa.', csv: (v: string) => v },
   integer: { label: 'số nguyên', meaning: 'Số nguyên thập phân.', csv: (v: number) => v },
   date: { label: 'ngày', meaning: 'Ngày theo ISO 8601 (YYYY-MM-DD), không kèm giờ.', csv: (v: string | null) => v },
   datetime: { label: 'thời điểm', meaning: 'Thời điểm theo ISO 8601, giờ UTC (YYYY-MM-DDTHH:mm:ss.sssZ).', csv: (v: string | null) => v },
@@ -149,6 +149,7 @@ const LEGAL_DOCUMENTS: DataSetDeclaration<LegalDocumentRow> = {
   fields: [
     field('id', 'code', 'Mã định danh ổn định của văn bản (documentId trong CMS).', (d) => d.documentId),
     field('number', 'text', 'Số, ký hiệu văn bản, ví dụ 12/2021/QĐ-UBND.', (d) => d.number),
+    field('slug', 'code', 'Phần cuối đường dẫn trang văn bản trên cổng, ví dụ 12-2021-qd-ubnd.', (d) => d.slug),
     field('documentType', 'text', 'Loại văn bản: Nghị quyết, Quyết định, Kế hoạch…', (d) => d.documentType?.name ?? null),
     field('issuingBody', 'text', 'Cơ quan ban hành.', (d) => d.issuingBody),
     field('signer', 'text', 'Người ký.', (d) => d.signer),
@@ -193,6 +194,7 @@ const GALLERIES: DataSetDeclaration<GalleryRow> = {
   fields: [
     field('id', 'code', 'Mã định danh ổn định của bộ ảnh (documentId trong CMS).', (g) => g.documentId),
     field('title', 'text', 'Tên bộ ảnh.', (g) => g.title),
+    field('slug', 'code', 'Phần cuối đường dẫn trang bộ ảnh trên cổng.', (g) => g.slug),
     field('description', 'text', 'Mô tả bộ ảnh.', (g) => g.description),
     field('takenAt', 'datetime', 'Thời gian chụp.', (g) => iso(g.takenAt)),
     field('photoCount', 'integer', 'Số ảnh.', (g) => g.photos.length),
@@ -214,7 +216,7 @@ export type DataSetKey = keyof typeof DATA_SETS;
 export type DataSetRows = { legalDocuments?: LegalDocumentRow[]; tasks?: TaskRow[]; galleries?: GalleryRow[] };
 
 /** `/du-lieu-mo/nhiem-vu.csv` */
-export const openDataFile = (dataSet: Pick<DataSetDeclaration<never>, 'name'>, format: OpenDataFormat) => `${SITE_PATHS.openData}${dataSet.name}.${format}`;
+export const openDataFile = (dataSet: Pick<DataSetDeclaration<never>, 'name'>, format: OpenDataFormat) => openDataPath(dataSet.name, format);
 
 export interface OpenDataRelease {
   publisher: string;

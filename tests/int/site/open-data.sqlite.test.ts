@@ -155,6 +155,23 @@ describe('open data (/du-lieu-mo/) built from a real CMS', () => {
     expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
   });
 
+  it('gives a legal document its type, replacement and attachments, its number with Đ intact (when the site has Văn bản)', () => {
+    if (!published.includes('legalDocuments')) return;
+    const records = json('legalDocuments').records;
+    const replaced = records.find((r) => r.validity === 'replaced' && r.replacedBy);
+    expect(replaced, 'a sample document replaced by another').toBeDefined();
+    const replacement = records.find((r) => r.number === replaced!.replacedBy)!;
+    expect(replaced!.replacedByUrl).toBe(replacement.url);
+    expect(records.map((r) => r.number)).toContain('05/NQ-HĐND'.normalize('NFC'));
+    for (const record of records) {
+      expect(typeof record.documentType).toBe('string');
+      expect((record.attachments as string[]).every((url) => /^https?:\/\//.test(url))).toBe(true);
+      expect(existsSync(path.join(site.outDir, decodeURI(new URL(record.url as string).pathname), 'index.html'))).toBe(true);
+    }
+    const [header, ...rows] = readCsv(csv('legalDocuments').toString('utf8').slice(1));
+    expect(rows.map((row) => row[header!.indexOf('number')])).toEqual(records.map((r) => r.number));
+  });
+
   it('leaves drafts out', () => {
     expect(JSON.stringify(json('galleries'))).not.toContain(DRAFT_GALLERY);
   });
