@@ -64,4 +64,31 @@ describe('newsroom roles: Tác giả writes, Biên tập publishes', () => {
     const response = await rest(`${cms.url}${CM}/${sample}/actions/unpublish`, { method: 'POST', token: tokens.editor, body: {} });
     expect(response.status).toBe(200);
   });
+
+  it('gives the newsroom a type added to an older install once, and keeps an administrator\'s choice after that', async () => {
+    const LEGAL = 'api::legal-document.legal-document';
+    const TYPES = 'api::document-type.document-type';
+    const permissions = async (code: string, subject: string) =>
+      (await cms.strapi.db.query('admin::permission').findMany({ where: { role: { code }, subject } })) as { action: string; conditions: string[] }[];
+    // An install from before Văn bản: neither role holds anything on it, and it was never given.
+    // The managed list of document types was given, and an administrator has since taken it away.
+    await cms.strapi.db.query('admin::permission').deleteMany({ where: { subject: { $in: [LEGAL, TYPES] }, role: { code: { $in: ['strapi-author', 'strapi-editor'] } } } });
+    const record = cms.strapi.store({ type: 'core', name: 'portal', key: 'newsroom-role-types' });
+    const given = (await record.get({})) as { types: string[] };
+    expect(given.types).toContain(LEGAL);
+    await record.set({ value: { types: given.types.filter((uid) => uid !== LEGAL) } });
+
+    await cms.stop();
+    cms = await bootStrapi(db);
+    const actions = (rows: { action: string }[]) => rows.map((row) => row.action.replace('plugin::content-manager.explorer.', '')).sort();
+    expect(actions(await permissions('strapi-editor', LEGAL))).toEqual(['create', 'delete', 'publish', 'read', 'update']);
+    const author = await permissions('strapi-author', LEGAL);
+    expect(actions(author)).toEqual(['create', 'read', 'update']);
+    expect(author.every((row) => row.conditions.includes('admin::is-creator'))).toBe(true);
+    expect(await permissions('strapi-editor', TYPES)).toEqual([]);
+
+    const editor = await adminUser('strapi-editor', 'bientap2@hbt.example.vn');
+    const draft = await rest(`${cms.url}/content-manager/collection-types/${LEGAL}`, { method: 'GET', token: editor });
+    expect(draft.status).toBe(200);
+  });
 });
