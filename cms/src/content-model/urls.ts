@@ -27,6 +27,17 @@ export const typeListingPath = (type: WithPages, page = 1): string => listingPat
 /** A year's key tasks, one page (`/nhiem-vu/2021/`): a task has no page of its own. */
 export const taskYearPath = (year: number): string => entryPath(resolutionTask, year);
 
+/**
+ * A facet of a type's listing, a static page of its own so it works without JavaScript:
+ * `/van-ban/nam/2021/`, `/van-ban/co-quan/ubnd-quan/`. A document type's own facet is its
+ * entry page (`entryPath(documentType, slug)`, `/van-ban/loai/<slug>/`).
+ */
+export const DOCUMENT_FACETS = { year: 'nam', issuingBody: 'co-quan', subjectArea: 'linh-vuc' } as const;
+export type DocumentFacet = keyof typeof DOCUMENT_FACETS;
+
+export const facetPath = (type: WithPages, facet: DocumentFacet, value: string | number): string =>
+  `${base(type)}${DOCUMENT_FACETS[facet]}/${encodeURIComponent(String(value))}/`;
+
 /** Pages that belong to no one type. */
 export const SITE_PATHS = {
   home: '/',

@@ -106,6 +106,47 @@ export const settingsSchema = z.object({
   footerText: optionalText,
 });
 
+/** A calendar date as Strapi's date fields give it (`2021-03-15`): no time, no zone to shift it. */
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const attachmentSchema = z.object({
+  url: z.string().url(),
+  name: nfc,
+  /** `.pdf`, as Strapi records it. */
+  ext: z.string(),
+  mime: z.string(),
+  /** Kilobytes, as Strapi reports them. */
+  size: z.number().nonnegative(),
+});
+
+export const legalDocumentSchema = z.object({
+  documentId: z.string(),
+  number: nfc,
+  slug: z.string(),
+  documentType: documentId.nullable(),
+  issuingBody: optionalText,
+  signer: optionalText,
+  signerPosition: optionalText,
+  issuedAt: calendarDate,
+  effectiveAt: calendarDate.nullable(),
+  validity: z.enum(['in_force', 'expired', 'replaced']),
+  replacedBy: documentId.nullable(),
+  summary: nfc,
+  subjectArea: optionalText,
+  attachments: z.array(attachmentSchema),
+  articles: z.array(documentId),
+  tasks: z.array(documentId),
+  updatedAt: z.coerce.date(),
+});
+
+export const documentTypeSchema = z.object({
+  documentId: z.string(),
+  name: nfc,
+  slug: z.string(),
+  order: z.number().int(),
+  updatedAt: z.coerce.date(),
+});
+
 export type Article = z.infer<typeof articleSchema>;
 export type Attendee = z.infer<typeof attendeeSchema>;
 export type Task = z.infer<typeof taskSchema>;
@@ -114,3 +155,6 @@ export type Category = z.infer<typeof categorySchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Photo = z.infer<typeof photoSchema>;
 export type Image = z.infer<typeof imageSchema>;
+export type LegalDocument = z.infer<typeof legalDocumentSchema>;
+export type DocumentType = z.infer<typeof documentTypeSchema>;
+export type Attachment = z.infer<typeof attachmentSchema>;
