@@ -11,13 +11,22 @@
  * shard; should it go, its quarters come back.
  */
 
-/** URL path → the quarter its page was posted in (`2026-q4`): what the shards are made from. */
+/** URL path → the quarter its page was posted in (`2026-q4`), or the shard it names: what the shards are made from. */
 export type Quarters = Record<string, string>;
 /** URL path → the shard its page is indexed in. */
 export type Membership = Record<string, string>;
 
 /** Searchable pages without a posting date (none today) go to a shard of their own. */
 const UNDATED = 'khac';
+/**
+ * A page may name its shard instead: the legal documents share one (`van-ban`). Pagefind
+ * drops the words of a query that a shard's index lacks, so a document number searched in a
+ * year without it finds that year's near misses (`12/2022/…` for `12/2021/…`); in one shard
+ * of every document the number's words are all known, and only the document that has them all matches.
+ */
+export const SHARD_META = 'search-shard';
+const NAMED = new RegExp(`<meta name="${SHARD_META}" content="([a-z0-9-]+)"`);
+const DATED = /^\d{4}(-q[1-4])?$/;
 const PUBLISHED = /<meta property="article:published_time" content="((\d{4})-(\d{2})[^"]*)"/;
 /** Pages without it (listings, search, 404) are not indexed, as Pagefind itself would skip them. */
 const INDEXED = /\sdata-pagefind-body[\s>=]/;
@@ -25,6 +34,8 @@ const INDEXED = /\sdata-pagefind-body[\s>=]/;
 /** The quarter a page was posted in, in Vietnam time as printed; `undefined` when the page is not searchable. */
 export function quarterOf(html: string): string | undefined {
   if (!INDEXED.test(html)) return undefined;
+  const named = NAMED.exec(html)?.[1];
+  if (named) return named;
   const published = PUBLISHED.exec(html);
   return published ? `${published[2]}-q${Math.ceil(Number(published[3]) / 3)}` : UNDATED;
 }
@@ -32,10 +43,10 @@ export function quarterOf(html: string): string | undefined {
 /** Each page's shard: its quarter in the newest year, else its year. */
 export function shardsOf(quarters: Quarters): Membership {
   let newest = '';
-  for (const quarter of Object.values(quarters)) if (quarter !== UNDATED && quarter > newest) newest = quarter;
+  for (const quarter of Object.values(quarters)) if (DATED.test(quarter) && quarter > newest) newest = quarter;
   const newestYear = newest.slice(0, 4);
   const membership: Membership = {};
-  for (const [url, quarter] of Object.entries(quarters)) membership[url] = quarter === UNDATED || quarter.startsWith(newestYear) ? quarter : quarter.slice(0, 4);
+  for (const [url, quarter] of Object.entries(quarters)) membership[url] = !DATED.test(quarter) || quarter.startsWith(newestYear) ? quarter : quarter.slice(0, 4);
   return membership;
 }
 
@@ -49,9 +60,10 @@ export const articlePage = (slug: string) => `/tin-tuc/${slug}/`;
 export const pageFile = (url: string) => `${url.replace(/^\//, '')}index.html`;
 export const pageUrl = (file: string) => `/${file.split('\\').join('/').replace(/index\.html$/, '')}`;
 
-/** Newest first (the search page's primary index), the undated last. */
+/** Dated shards newest first (the search page's primary index), then the named ones, the undated last. */
+const rank = (shard: string) => (DATED.test(shard) ? 0 : shard === UNDATED ? 2 : 1);
 export const shardNames = (membership: Membership) =>
-  [...new Set(Object.values(membership))].sort((a, b) => Number(a === UNDATED) - Number(b === UNDATED) || b.localeCompare(a));
+  [...new Set(Object.values(membership))].sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? b.localeCompare(a) : a.localeCompare(b)));
 
 export function membersOf(membership: Membership, shard: string): string[] {
   return Object.keys(membership)

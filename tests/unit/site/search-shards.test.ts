@@ -11,6 +11,7 @@ describe('search shards', () => {
     ['an article of April', `${head('2022-04-01T08:00:00+07:00')}<article data-pagefind-body>`, '2022-q2'],
     ['an article of September', `${head('2022-09-30T08:00:00+07:00')}<article data-pagefind-body>`, '2022-q3'],
     ['a searchable page without a posting date', '<main data-pagefind-body="">', 'khac'],
+    ['a legal document, which names its shard', `<meta name="search-shard" content="van-ban">${head('2021-03-15T00:00:00+07:00')}<article data-pagefind-body>`, 'van-ban'],
     ['a listing', `${head('2021-01-01T00:00:00+07:00')}<main><h1>Tin tức</h1></main>`, undefined],
     ['a page that only mentions the attribute in text', '<p>data-pagefind-body-like</p>', undefined],
   ])('%s → %s', (_, html, quarter) => {
@@ -21,6 +22,7 @@ describe('search shards', () => {
     ['the newest year by quarter, earlier years whole', { '/a/': '2024-q1', '/b/': '2025-q4', '/c/': '2026-q1', '/d/': '2026-q3', '/e/': 'khac' }, { '/a/': '2024', '/b/': '2025', '/c/': '2026-q1', '/d/': '2026-q3', '/e/': 'khac' }],
     ['one year only', { '/a/': '2026-q1', '/b/': '2026-q2' }, { '/a/': '2026-q1', '/b/': '2026-q2' }],
     ['undated pages only', { '/a/': 'khac' }, { '/a/': 'khac' }],
+    ['a named shard stays whole, and is no year', { '/a/': '2025-q4', '/v/': 'van-ban', '/b/': '2024-q2' }, { '/a/': '2025-q4', '/v/': 'van-ban', '/b/': '2024' }],
     ['nothing', {}, {}],
   ])('shards: %s', (_, quarters, shards) => {
     expect(shardsOf(quarters)).toEqual(shards);
@@ -37,6 +39,7 @@ describe('search shards', () => {
   it('lists shards newest first and their members in URL order', () => {
     const membership = { '/tin-tuc/c/': '2020', '/tin-tuc/a/': '2021-q1', '/tin-tuc/b/': '2020', '/tin-tuc/f/': '2021-q3', '/tin-tuc/e/': '2019', '/tin-tuc/d/': 'khac' };
     expect(shardNames(membership)).toEqual(['2021-q3', '2021-q1', '2020', '2019', 'khac']);
+    expect(shardNames({ ...membership, '/van-ban/a/': 'van-ban' })).toEqual(['2021-q3', '2021-q1', '2020', '2019', 'van-ban', 'khac']);
     expect(membersOf(membership, '2020')).toEqual(['/tin-tuc/b/', '/tin-tuc/c/']);
   });
 });
