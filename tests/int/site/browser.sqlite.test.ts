@@ -28,7 +28,7 @@ describe('the public site in a real browser', () => {
   beforeAll(async () => {
     db = sqliteDatabase();
     cms = await bootStrapi(db);
-    const images = await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['id'] });
+    const images = await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['id'], where: { mime: { $startsWith: 'image/' } } });
     await generateCorpus(cms.strapi, { articles: 8, categories: 2, people: 5, imageIds: images.map((f: { id: number }) => f.id) });
     const site = await siteBuilder(() => cms.url, () => cms.siteToken)();
     if (!site.ok) throw new Error(site.log);

@@ -56,7 +56,7 @@ describe('the site built from a real CMS (sample + 50 generated articles)', () =
   beforeAll(async () => {
     db = sqliteDatabase();
     cms = await bootStrapi(db);
-    const images = await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['id'] });
+    const images = await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['id'], where: { mime: { $startsWith: 'image/' } } });
     await generateCorpus(cms.strapi, { articles: 50, categories: 2, people: 12, imageIds: images.map((f: { id: number }) => f.id) });
     const xss = await cms.strapi.documents('api::article.article').create({
       status: 'published',
