@@ -11,6 +11,9 @@
  * shard; should it go, its quarters come back.
  */
 
+import { CONTENT_TYPES } from '../../cms/src/content-model/content-types.js';
+import { entryPath } from '../../cms/src/content-model/urls.js';
+
 /** URL path → the quarter its page was posted in (`2026-q4`), or the shard it names: what the shards are made from. */
 export type Quarters = Record<string, string>;
 /** URL path → the shard its page is indexed in. */
@@ -54,7 +57,7 @@ export function shardsOf(quarters: Quarters): Membership {
 export const postedAt = (html: string) => PUBLISHED.exec(html)?.[1] ?? '';
 
 /** The page of an article (site/src/pages/tin-tuc/[slug].astro). */
-export const articlePage = (slug: string) => `/tin-tuc/${slug}/`;
+export const articlePage = (slug: string) => entryPath(CONTENT_TYPES.article, slug);
 
 /** `/tin-tuc/a/` ⇄ `tin-tuc/a/index.html`: the pages are folders with an index.html. */
 export const pageFile = (url: string) => `${url.replace(/^\//, '')}index.html`;

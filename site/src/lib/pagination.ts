@@ -1,12 +1,8 @@
 /**
  * Listings are split by hand rather than with Astro's paginate(): page 1 lives at the
- * section root (/tin-tuc/) and only pages 2..N live under trang/N/.
+ * section root and only pages 2..N have their own route (listingPath in lib/content-model).
  */
 export const PAGE_SIZE = 20;
-
-export function pageUrl(base: string, page: number): string {
-  return page === 1 ? base : `${base}trang/${page}/`;
-}
 
 export function lastPage(total: number): number {
   return Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -16,7 +12,7 @@ export function pageItems<T>(items: readonly T[], page: number): T[] {
   return items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 }
 
-/** The page numbers that need their own trang/N/ route. */
+/** The page numbers that need their own route (`trang/[page]`). */
 export function laterPages(total: number): number[] {
   return Array.from({ length: lastPage(total) - 1 }, (_, i) => i + 2);
 }

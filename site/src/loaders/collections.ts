@@ -4,6 +4,7 @@
  * only when its own content changes and incremental syncs stay exact.
  */
 import { z } from 'astro/zod';
+import { CONTENT_TYPES, type ContentTypeDeclaration } from '../lib/content-model.js';
 
 const media = z.object({
   url: z.string().min(1),
@@ -26,7 +27,7 @@ const image = (m: Media, abs: Absolute) => ({ ...m, url: abs(m.url), alternative
 const photoOut = (p: z.infer<typeof photo>, abs: Absolute) => ({ ...p, image: image(p.image, abs) });
 
 export interface CollectionSpec<Raw extends z.ZodTypeAny = z.ZodTypeAny> {
-  /** REST path under /api/. */
+  /** REST path under /api/: the declaration's restPath. */
   endpoint: string;
   single?: boolean;
   /** Explicit populate: only what the pages show, never populate=*. */
@@ -37,9 +38,12 @@ export interface CollectionSpec<Raw extends z.ZodTypeAny = z.ZodTypeAny> {
 
 const spec = <Raw extends z.ZodTypeAny>(s: CollectionSpec<Raw>) => s;
 
+/** Where a collection's entries come from, as its declaration says (cms/src/content-model/). */
+const declared = (type: ContentTypeDeclaration) => ({ endpoint: type.restPath, single: type.kind === 'singleType' });
+
 export const COLLECTIONS = {
-  articles: spec({
-    endpoint: 'articles',
+  [CONTENT_TYPES.article.collection]: spec({
+    ...declared(CONTENT_TYPES.article),
     populate: {
       cover: { populate: { image: { fields: MEDIA_FIELDS } } },
       category: ID_ONLY,
@@ -89,8 +93,8 @@ export const COLLECTIONS = {
         : null,
     }),
   }),
-  attendees: spec({
-    endpoint: 'attendees',
+  [CONTENT_TYPES.attendee.collection]: spec({
+    ...declared(CONTENT_TYPES.attendee),
     populate: { portrait: { fields: MEDIA_FIELDS } },
     raw: z.object({
       ...stamps,
@@ -114,8 +118,8 @@ export const COLLECTIONS = {
       updatedAt: p.updatedAt,
     }),
   }),
-  tasks: spec({
-    endpoint: 'resolution-tasks',
+  [CONTENT_TYPES.resolutionTask.collection]: spec({
+    ...declared(CONTENT_TYPES.resolutionTask),
     populate: { sourceArticle: ID_ONLY },
     raw: z.object({
       ...stamps,
@@ -141,8 +145,8 @@ export const COLLECTIONS = {
       updatedAt: t.updatedAt,
     }),
   }),
-  galleries: spec({
-    endpoint: 'photo-galleries',
+  [CONTENT_TYPES.photoGallery.collection]: spec({
+    ...declared(CONTENT_TYPES.photoGallery),
     populate: { photos: { populate: { image: { fields: MEDIA_FIELDS } } }, article: ID_ONLY },
     raw: z.object({
       ...stamps,
@@ -164,8 +168,8 @@ export const COLLECTIONS = {
       updatedAt: g.updatedAt,
     }),
   }),
-  categories: spec({
-    endpoint: 'categories',
+  [CONTENT_TYPES.category.collection]: spec({
+    ...declared(CONTENT_TYPES.category),
     populate: {},
     raw: z.object({
       ...stamps,
@@ -183,9 +187,8 @@ export const COLLECTIONS = {
       updatedAt: c.updatedAt,
     }),
   }),
-  settings: spec({
-    endpoint: 'site-setting',
-    single: true,
+  [CONTENT_TYPES.siteSetting.collection]: spec({
+    ...declared(CONTENT_TYPES.siteSetting),
     populate: {},
     raw: z.object({
       ...stamps,

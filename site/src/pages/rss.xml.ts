@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { articles, settings } from '../lib/queries';
+import { CONTENT_TYPES, entryPath } from '../lib/content-model';
 
 // Readers poll the feed often; the newest 50 keep it small even with 10,000 articles.
 const FEED_SIZE = 50;
@@ -15,7 +16,7 @@ export async function GET(context: APIContext) {
     customData: '<language>vi</language>',
     items: list.slice(0, FEED_SIZE).map((article) => ({
       title: article.title,
-      link: `/tin-tuc/${article.slug}/`,
+      link: entryPath(CONTENT_TYPES.article, article.slug),
       pubDate: article.postedAt,
       description: article.lead ?? undefined,
       categories: article.category ? [article.category.name] : undefined,

@@ -91,8 +91,8 @@ function card(r: Reader, raw: unknown): ArticleView {
 async function related(r: Reader, article: ArticleView, limit = 5): Promise<ArticleView[]> {
   const newest = { sort: ['postedAt:desc', 'slug:asc'], populate: CARD_POPULATE, pagination: { pageSize: limit + 1 } };
   const [sameCategory, anywhere] = await Promise.all([
-    article.category ? list(r, 'articles', { ...newest, filters: { category: { documentId: { $eq: article.category.documentId } } } }) : [],
-    list(r, 'articles', newest),
+    article.category ? list(r, COLLECTIONS.articles.endpoint, { ...newest, filters: { category: { documentId: { $eq: article.category.documentId } } } }) : [],
+    list(r, COLLECTIONS.articles.endpoint, newest),
   ]);
   const seen = new Set([article.documentId]);
   return [...sameCategory, ...anywhere]
@@ -104,7 +104,7 @@ async function related(r: Reader, article: ArticleView, limit = 5): Promise<Arti
 export async function previewSettings(source: PreviewSource): Promise<Settings> {
   const r = reader(source);
   try {
-    const body = (await r.client.get('site-setting', new URLSearchParams())) as { data?: unknown };
+    const body = (await r.client.get(COLLECTIONS.settings.endpoint, new URLSearchParams())) as { data?: unknown };
     return body.data ? r.read('settings', settingsSchema, body.data) : fallbackSettings;
   } catch (error) {
     if (error instanceof StrapiError && error.status === 404) return fallbackSettings;
