@@ -4,7 +4,9 @@ import {
   articleSchema,
   attendeeSchema,
   categorySchema,
+  documentTypeSchema,
   gallerySchema,
+  legalDocumentSchema,
   settingsSchema,
   taskSchema,
 } from './lib/schemas';
@@ -15,5 +17,7 @@ export const collections = {
   tasks: defineCollection({ loader: strapiLoader('tasks'), schema: taskSchema }),
   galleries: defineCollection({ loader: strapiLoader('galleries'), schema: gallerySchema }),
   categories: defineCollection({ loader: strapiLoader('categories'), schema: categorySchema }),
+  legalDocuments: defineCollection({ loader: strapiLoader('legalDocuments'), schema: legalDocumentSchema }),
+  documentTypes: defineCollection({ loader: strapiLoader('documentTypes'), schema: documentTypeSchema }),
   settings: defineCollection({ loader: strapiLoader('settings'), schema: settingsSchema }),
 };

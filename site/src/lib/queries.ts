@@ -9,8 +9,20 @@
  */
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { yearInVietnam } from './format';
-import type { Article, Attendee, Gallery, Settings } from './schemas';
-import { joinArticle, type ArticleLookups, type ArticleView, type Attendance, type GalleryView, type TaskView } from './views';
+import { documentFacets } from './document-facets';
+import type { Article, Attendee, Gallery, LegalDocument, Settings } from './schemas';
+import {
+  documentCard,
+  joinArticle,
+  joinLegalDocument,
+  type ArticleLookups,
+  type ArticleView,
+  type Attendance,
+  type GalleryView,
+  type LegalDocumentCard,
+  type LegalDocumentView,
+  type TaskView,
+} from './views';
 
 /**
  * The site renderer (scripts/publisher/renderer/) keeps these modules alive from one build to
@@ -116,17 +128,69 @@ export const tasksByYear = once(async () => {
   return index;
 });
 
+/** Document types in their managed order (Nghị quyết, Quyết định, …). */
+export const documentTypes = once(async () =>
+  (await entries('documentTypes')).sort((a, b) => a.order - b.order || vietnamese.compare(a.name, b.name)),
+);
+
+// Newest issued first; the slug breaks ties so pagination is the same from build to build.
+const byIssuedDesc = (a: LegalDocument, b: LegalDocument) => b.issuedAt.localeCompare(a.issuedAt) || a.slug.localeCompare(b.slug);
+
+const documentCards = new WeakMap<LegalDocument, { parts: unknown[]; value: LegalDocumentCard }>();
+
+/** Every published legal document with its type, newest issued first. */
+export const legalDocuments = once(async () => {
+  const typeById = byDocumentId(await documentTypes());
+  return (await entries('legalDocuments'))
+    .sort(byIssuedDesc)
+    .map((d) => kept(documentCards, d, [(d.documentType ? typeById.get(d.documentType) : undefined) ?? null], () => documentCard(d, typeById)));
+});
+
+/** The documents by type, year, issuing body and field: the static facets of /van-ban/. */
+export const legalDocumentFacets = once(async () => documentFacets(await legalDocuments(), await documentTypes()));
+
+const documentViews = new WeakMap<LegalDocumentCard, { parts: unknown[]; value: LegalDocumentView }>();
+
+/** Every published document as its page shows it: replacement both ways, related news, its key tasks. */
+export const legalDocumentViews = once(async () => {
+  const [cards, articleById, taskById, typeById] = await Promise.all([
+    legalDocuments(),
+    articleIndex(),
+    tasksByYear().then((byYear) => byDocumentId([...byYear.values()].flat())),
+    documentTypes().then(byDocumentId),
+  ]);
+  const documentById = byDocumentId(cards);
+  const replacedBy = new Map<string, LegalDocumentCard[]>();
+  for (const card of cards) if (card.replacedBy && documentById.has(card.replacedBy)) append(replacedBy, card.replacedBy, card);
+  const raw = byDocumentId(await entries('legalDocuments'));
+  return cards.map((card) => {
+    const d = raw.get(card.documentId)!;
+    const replaces = replacedBy.get(card.documentId) ?? [];
+    const parts = [
+      card,
+      (d.replacedBy ? documentById.get(d.replacedBy) : undefined) ?? null,
+      ...replaces,
+      '|',
+      ...d.articles.map((id) => articleById.get(id) ?? null),
+      '|',
+      ...d.tasks.map((id) => taskById.get(id) ?? null),
+    ];
+    return kept(documentViews, card, parts, () => joinLegalDocument(d, { typeById, documentById, articleById, taskById, replaces }));
+  });
+});
+
 /** An entry as of its last change; its fields change only with updatedAt. */
 const stamp = (entry: { documentId: string; updatedAt: Date } | null) => (entry ? `${entry.documentId}@${entry.updatedAt.getTime()}` : '~');
 
 /** The stamps of an article and of every entry its view joins in. */
-const viewStamp = (a: Article, { categoryById, personById, taskById, galleryById }: ArticleLookups) =>
+const viewStamp = (a: Article, { categoryById, personById, taskById, galleryById, documentById = new Map() }: ArticleLookups) =>
   [
     stamp(a),
     stamp((a.category && categoryById.get(a.category)) ?? null),
     ...a.attendees.map(({ person }) => stamp(personById.get(person) ?? null)),
     ...a.tasks.map((id) => taskById.get(id)).map((task) => `${stamp(task ?? null)}>${stamp(task?.sourceArticle ?? null)}`),
     ...a.galleries.map((id) => galleryById.get(id)).map((gallery) => `${stamp(gallery ?? null)}>${stamp(gallery?.article ?? null)}`),
+    ...a.legalDocuments.map((id) => documentById.get(id)).map((d) => `${stamp(d ?? null)}>${stamp(d?.documentType ?? null)}`),
   ].join(' ');
 
 /**
@@ -138,14 +202,15 @@ let lastViews = new Map<string, { stamp: string; view: ArticleView }>();
 
 /** Every published article, relations joined, newest first. */
 export const articles = once(async () => {
-  const [articleById, categoryById, personById, taskById, galleryById] = await Promise.all([
+  const [articleById, categoryById, personById, taskById, galleryById, documentById] = await Promise.all([
     articleIndex(),
     categories().then(byDocumentId),
     attendees().then(byDocumentId),
     tasksByYear().then((byYear) => byDocumentId([...byYear.values()].flat())),
     galleries().then(byDocumentId),
+    legalDocuments().then(byDocumentId),
   ]);
-  const lookups = { categoryById, personById, taskById, galleryById };
+  const lookups = { categoryById, personById, taskById, galleryById, documentById };
   const views = new Map<string, { stamp: string; view: ArticleView }>();
   for (const a of articleById.values()) {
     const key = viewStamp(a, lookups);

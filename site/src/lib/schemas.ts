@@ -46,6 +46,8 @@ export const articleSchema = z.object({
   attendees: z.array(z.object({ person: documentId, position: nfc })),
   tasks: z.array(documentId),
   galleries: z.array(documentId),
+  /** The legal documents the article cites (Văn bản). */
+  legalDocuments: z.array(documentId),
   seo: z
     .object({ metaTitle: optionalText, metaDescription: optionalText, shareImage: imageSchema.nullable() })
     .nullable(),

@@ -1,6 +1,8 @@
 /** schema.org objects for JsonLd; undefined fields drop out when serialised. */
+import { fileSize } from './document-format';
 import { isoVietnam } from './format';
 import type { ArticleView } from './queries';
+import type { LegalDocumentView } from './views';
 import type { Attendee } from './schemas';
 
 export function newsArticleLd(article: ArticleView, url: string, image: string | undefined, portalName: string) {
@@ -26,5 +28,30 @@ export function personLd(attendee: Attendee) {
     name: attendee.fullName,
     jobTitle: attendee.currentPosition ?? undefined,
     worksFor: attendee.organisation ? { '@type': 'GovernmentOrganization', name: attendee.organisation } : undefined,
+  };
+}
+
+/**
+ * A legal document as schema.org's Legislation. `legislationChanges` is said by the newer
+ * document of the older ones it replaced; schema.org has no property for the other way.
+ */
+export function legislationLd(doc: LegalDocumentView, url: string, documentUrl: (slug: string) => string) {
+  const body = doc.issuingBody ? { '@type': 'GovernmentOrganization', name: doc.issuingBody } : undefined;
+  return {
+    '@type': 'Legislation',
+    name: `${doc.documentType?.name ?? 'Văn bản'} ${doc.number}`,
+    legislationIdentifier: doc.number,
+    legislationType: doc.documentType?.name,
+    legislationDate: doc.issuedAt,
+    legislationDateOfApplicability: doc.effectiveAt ?? undefined,
+    legislationLegalForce: `https://schema.org/${doc.validity === 'in_force' ? 'InForce' : 'NotInForce'}`,
+    legislationPassedBy: body,
+    legislationResponsible: doc.signer ? { '@type': 'Person', name: doc.signer, jobTitle: doc.signerPosition ?? undefined } : undefined,
+    legislationChanges: doc.replaces.length > 0 ? doc.replaces.map((old) => ({ '@type': 'Legislation', legislationIdentifier: old.number, url: documentUrl(old.slug) })) : undefined,
+    abstract: doc.summary,
+    about: doc.subjectArea ?? undefined,
+    inLanguage: 'vi',
+    url,
+    encoding: doc.attachments.map((file) => ({ '@type': 'MediaObject', name: file.name, contentUrl: file.url, encodingFormat: file.mime, contentSize: fileSize(file.size) })),
   };
 }

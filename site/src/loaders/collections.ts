@@ -18,6 +18,9 @@ const photo = z.object({ image: media, caption: z.string().nullish(), alt: z.str
 const stamps = { documentId: z.string().min(1), updatedAt: z.string(), publishedAt: z.string().nullish() };
 
 const MEDIA_FIELDS = ['url', 'width', 'height', 'alternativeText', 'mime'];
+/** A document's files: no dimensions, a name and a size (KB, as Strapi reports it) to show. */
+const attachment = z.object({ url: z.string().min(1), name: z.string(), ext: z.string().nullish().transform((e) => e ?? ''), mime: z.string(), size: z.number().nonnegative() });
+const ATTACHMENT_FIELDS = ['url', 'name', 'ext', 'mime', 'size'];
 const ID_ONLY = { fields: ['documentId'] };
 
 export type Media = z.infer<typeof media>;
@@ -50,6 +53,7 @@ export const COLLECTIONS = {
       attendees: { populate: { person: ID_ONLY } },
       resolutionTasks: ID_ONLY,
       galleries: ID_ONLY,
+      legalDocuments: ID_ONLY,
       seo: { populate: { shareImage: { fields: MEDIA_FIELDS } } },
     },
     raw: z.object({
@@ -66,6 +70,7 @@ export const COLLECTIONS = {
       attendees: z.array(z.object({ position: z.string(), person: ref.nullish() })).default([]),
       resolutionTasks: z.array(ref).default([]),
       galleries: z.array(ref).default([]),
+      legalDocuments: z.array(ref).default([]),
       seo: z.object({ metaTitle: z.string().nullish(), metaDescription: z.string().nullish(), shareImage: media.nullish() }).nullish(),
     }),
     normalize: (a, abs) => ({
@@ -84,6 +89,7 @@ export const COLLECTIONS = {
       attendees: a.attendees.flatMap((x) => (x.person ? [{ person: x.person.documentId, position: x.position }] : [])),
       tasks: a.resolutionTasks.map((t) => t.documentId),
       galleries: a.galleries.map((g) => g.documentId),
+      legalDocuments: a.legalDocuments.map((d) => d.documentId),
       seo: a.seo
         ? {
             metaTitle: a.seo.metaTitle ?? null,
@@ -185,6 +191,70 @@ export const COLLECTIONS = {
       description: c.description ?? null,
       order: c.order ?? 0,
       updatedAt: c.updatedAt,
+    }),
+  }),
+  [CONTENT_TYPES.legalDocument.collection]: spec({
+    ...declared(CONTENT_TYPES.legalDocument),
+    populate: {
+      documentType: ID_ONLY,
+      replacedBy: ID_ONLY,
+      attachments: { fields: ATTACHMENT_FIELDS },
+      articles: ID_ONLY,
+      tasks: ID_ONLY,
+    },
+    raw: z.object({
+      ...stamps,
+      number: z.string().min(1),
+      slug: z.string().min(1),
+      documentType: ref.nullish(),
+      issuingBody: z.string().nullish(),
+      signer: z.string().nullish(),
+      signerPosition: z.string().nullish(),
+      issuedAt: z.string().min(1),
+      effectiveAt: z.string().nullish(),
+      validity: z.enum(['in_force', 'expired', 'replaced']),
+      replacedBy: ref.nullish(),
+      summary: z.string().min(1),
+      subjectArea: z.string().nullish(),
+      attachments: z.array(attachment).nullish(),
+      articles: z.array(ref).default([]),
+      tasks: z.array(ref).default([]),
+    }),
+    normalize: (d, abs) => ({
+      documentId: d.documentId,
+      number: d.number,
+      slug: d.slug,
+      documentType: d.documentType?.documentId ?? null,
+      issuingBody: d.issuingBody ?? null,
+      signer: d.signer ?? null,
+      signerPosition: d.signerPosition ?? null,
+      issuedAt: d.issuedAt,
+      effectiveAt: d.effectiveAt ?? null,
+      validity: d.validity,
+      replacedBy: d.replacedBy?.documentId ?? null,
+      summary: d.summary,
+      subjectArea: d.subjectArea ?? null,
+      attachments: (d.attachments ?? []).map((file) => ({ ...file, url: abs(file.url) })),
+      articles: d.articles.map((a) => a.documentId),
+      tasks: d.tasks.map((t) => t.documentId),
+      updatedAt: d.updatedAt,
+    }),
+  }),
+  [CONTENT_TYPES.documentType.collection]: spec({
+    ...declared(CONTENT_TYPES.documentType),
+    populate: {},
+    raw: z.object({
+      ...stamps,
+      name: z.string().min(1),
+      slug: z.string().min(1),
+      order: z.number().int().nullish(),
+    }),
+    normalize: (t) => ({
+      documentId: t.documentId,
+      name: t.name,
+      slug: t.slug,
+      order: t.order ?? 0,
+      updatedAt: t.updatedAt,
     }),
   }),
   [CONTENT_TYPES.siteSetting.collection]: spec({

@@ -14,13 +14,15 @@ import {
   articleSchema,
   attendeeSchema,
   categorySchema,
+  documentTypeSchema,
   gallerySchema,
+  legalDocumentSchema,
   settingsSchema,
   taskSchema,
   type Article,
   type Settings,
 } from '../lib/schemas';
-import { joinArticle, type ArticleView, type GalleryView, type TaskView } from '../lib/views';
+import { documentCard, joinArticle, joinLegalDocument, type ArticleView, type GalleryView, type LegalDocumentCard, type LegalDocumentView, type TaskView } from '../lib/views';
 
 /** Handed over by the publisher in Astro.locals, after it has checked the URL's signature. */
 export interface PreviewSource {
@@ -68,6 +70,22 @@ const articleRelations = z.object({
   attendees: z.array(z.object({ person: z.unknown().nullish() })).default([]),
   resolutionTasks: z.array(z.unknown()).default([]),
   galleries: z.array(z.unknown()).default([]),
+  legalDocuments: z.array(z.unknown()).default([]),
+});
+
+const DOCUMENT_CARD_POPULATE = { ...COLLECTIONS.legalDocuments.populate, documentType: true };
+
+/** A document of a REST answer, its type populated in it. */
+function documentCardOf(r: Reader, row: unknown): LegalDocumentCard {
+  const type = (row as { documentType?: unknown }).documentType;
+  return documentCard(r.read('legalDocuments', legalDocumentSchema, row), byId(type ? [r.read('documentTypes', documentTypeSchema, type)] : []));
+}
+
+const documentRelations = z.object({
+  documentType: z.unknown().nullish(),
+  replacedBy: z.unknown().nullish(),
+  articles: z.array(z.unknown()).default([]),
+  tasks: z.array(z.unknown()).default([]),
 });
 
 const ARTICLE_POPULATE = {
@@ -76,6 +94,7 @@ const ARTICLE_POPULATE = {
   attendees: { populate: { person: { populate: COLLECTIONS.attendees.populate } } },
   resolutionTasks: { populate: COLLECTIONS.tasks.populate },
   galleries: { populate: COLLECTIONS.galleries.populate },
+  legalDocuments: { populate: DOCUMENT_CARD_POPULATE },
 };
 
 const CARD_POPULATE = { ...COLLECTIONS.articles.populate, category: true };
@@ -132,6 +151,7 @@ export async function previewArticle(source: PreviewSource, documentId: string):
     personById: byId(relations.attendees.flatMap((a) => (a.person ? [r.read('attendees', attendeeSchema, a.person)] : []))),
     taskById: byId(tasks),
     galleryById: byId(galleries),
+    documentById: byId(relations.legalDocuments.map((row) => documentCardOf(r, row))),
   });
   return { article, related: await related(r, article) };
 }
@@ -159,4 +179,37 @@ export async function previewTaskYear(source: PreviewSource, documentId: string)
     return { ...task, sourceArticle: source ? r.read('articles', articleSchema, source) : null };
   });
   return { year, tasks };
+}
+
+/** A document as saved, with its type, replacement both ways, related news and key tasks, as its page shows them. */
+export async function previewLegalDocument(source: PreviewSource, documentId: string): Promise<LegalDocumentView | undefined> {
+  const r = reader(source);
+  const populate = {
+    ...DOCUMENT_CARD_POPULATE,
+    replacedBy: { populate: DOCUMENT_CARD_POPULATE },
+    articles: true,
+    tasks: { populate: { sourceArticle: true } },
+  };
+  const raw = await findOne(r, COLLECTIONS.legalDocuments.endpoint, documentId, populate);
+  if (!raw) return undefined;
+  const relations = documentRelations.parse(raw);
+  const card = (row: unknown) => documentCardOf(r, row);
+  const replacing = await list(r, COLLECTIONS.legalDocuments.endpoint, {
+    filters: { replacedBy: { documentId: { $eq: documentId } } },
+    sort: ['issuedAt:desc', 'slug:asc'],
+    populate: DOCUMENT_CARD_POPULATE,
+    pagination: { pageSize: 200 },
+  });
+  const tasks = relations.tasks.map((row): TaskView => {
+    const source = (row as { sourceArticle?: unknown }).sourceArticle;
+    return { ...r.read('tasks', taskSchema, row), sourceArticle: source ? r.read('articles', articleSchema, source) : null };
+  });
+  const articles = relations.articles.map((row) => r.read('articles', articleSchema, row));
+  return joinLegalDocument(r.read('legalDocuments', legalDocumentSchema, raw), {
+    typeById: byId(relations.documentType ? [r.read('documentTypes', documentTypeSchema, relations.documentType)] : []),
+    documentById: byId(relations.replacedBy ? [card(relations.replacedBy)] : []),
+    articleById: byId(articles),
+    taskById: byId(tasks),
+    replaces: replacing.map(card),
+  });
 }

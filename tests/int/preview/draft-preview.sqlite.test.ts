@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewLink } from '../../../cms/src/preview/preview-url.js';
 import { adminLogin, createAdminUser } from '../../helpers/admin-users.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
+import { documentType } from '../../helpers/legal-documents.js';
 import { freePort } from '../../../scripts/lib/free-port.js';
 import { startPreviewServer, type TestPreviewServer } from '../../helpers/preview-server.js';
 import { rest } from '../../helpers/rest.js';
@@ -137,6 +138,36 @@ describe('draft preview', () => {
     expect(page.status).toBe(200);
     expect(html).toContain(expected);
     expect(html).toContain('Bản xem trước');
+  });
+
+  it('previews a draft legal document with the template of its page, which the site build cannot read', async () => {
+    const type = await documentType(cms.strapi, 'Thông báo', 5);
+    const draft = await cms.strapi.documents('api::legal-document.legal-document').create({
+      data: {
+        number: '07/2026/TB-UBND',
+        documentType: type.documentId,
+        issuingBody: 'UBND quận Hai Bà Trưng',
+        signer: 'Lê Thị Hương',
+        signerPosition: 'Chánh Văn phòng',
+        issuedAt: '2026-11-20',
+        summary: 'Thông báo lịch tiếp công dân tháng 12 năm 2026 (bản nháp)',
+        subjectArea: 'Tiếp công dân',
+        articles: [sample.documentId],
+      } as never,
+    });
+    const link = await linkFor('api::legal-document.legal-document', draft.documentId, editorToken);
+    expect(new URL(link).pathname).toBe(`/ban-xem-truoc/van-ban/${draft.documentId}`);
+    const page = await fetch(link);
+    const html = (await page.text()).normalize('NFC');
+    expect(page.status).toBe(200);
+    expect(html).toMatch(/<h1[^>]*>Thông báo 07\/2026\/TB-UBND<\/h1>/);
+    for (const text of ['Thông báo lịch tiếp công dân tháng 12 năm 2026 (bản nháp)', 'Lê Thị Hương', 'Chánh Văn phòng', '20/11/2026', 'Còn hiệu lực', 'Tin bài liên quan', 'Bản xem trước']) {
+      expect(html).toContain(text);
+    }
+    expect(html).toContain(`href="/tin-tuc/${sample.slug}/"`);
+    expect(html).toContain('"@type":"Legislation"');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect((await rest(`${cms.url}/api/legal-documents/${draft.documentId}?status=draft`, { token: cms.siteToken })).status).toBe(404);
   });
 
   it('refuses a link that is unsigned, altered or expired with 401', async () => {

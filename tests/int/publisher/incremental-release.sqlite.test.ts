@@ -10,6 +10,7 @@ import { RENDERED_BY_RENDERER } from '../../../scripts/publisher/incremental/sit
 import { SITEMAP_FROM_LIVE } from '../../../site/integrations/incremental-sitemap.js';
 import { newTrigger, type Trigger } from '../../../scripts/publisher/trigger.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
+import { documentType, publishDocument } from '../../helpers/legal-documents.js';
 import { startLivePublisher, type LivePublisher } from '../../helpers/live-publisher.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 import { waitFor } from './support/harness.js';
@@ -20,6 +21,9 @@ const ATTENDEE = 'api::attendee.attendee';
 const TASK = 'api::resolution-task.resolution-task';
 const GALLERY = 'api::photo-gallery.photo-gallery';
 const CATEGORY = 'api::category.category';
+const DOCUMENT = 'api::legal-document.legal-document';
+const BODIES = ['UBND quận Hai Bà Trưng', 'HĐND quận Hai Bà Trưng', 'UBND phường Bạch Mai'];
+const AREAS = ['Đô thị', 'Giáo dục', 'Văn hóa'];
 const EDITS = 50;
 
 type Uid = typeof ARTICLE;
@@ -46,8 +50,23 @@ describe('incremental releases', () => {
   beforeAll(async () => {
     db = sqliteDatabase();
     cms = await bootStrapi(db);
-    const images = (await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['id'] })) as { id: number }[];
+    const images = (await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['id'], where: { mime: { $startsWith: 'image/' } } })) as { id: number }[];
     await generateCorpus(cms.strapi, { articles: 30, categories: 3, people: 6, imageIds: images.map((f) => f.id) });
+    // Văn bản: a few documents across types, years, bodies and fields, citing articles.
+    const r = seededRandom(11);
+    const types = [await documentType(cms.strapi, 'Quyết định', 2), await documentType(cms.strapi, 'Kế hoạch', 4)];
+    const articles = (await docs(ARTICLE).findMany({ status: 'published', fields: ['documentId'], limit: 1000 })).map((a) => a.documentId);
+    for (let i = 1; i <= 6; i += 1) {
+      await publishDocument(cms.strapi, {
+        number: `${i}/202${i % 3}/QĐ-THU`,
+        documentType: r.pick(types).documentId,
+        issuingBody: r.pick(BODIES),
+        issuedAt: `202${i % 3}-0${r.int(1, 9)}-1${r.int(0, 9)}`,
+        summary: `Văn bản thử số ${i} về công tác quản lý`,
+        subjectArea: r.pick(AREAS),
+        articles: [r.pick(articles)],
+      });
+    }
     live = await startLivePublisher({ cmsUrl: () => cms.url, siteToken: () => cms.siteToken, secret: 'incremental-secret', hooksPort: await freePort() });
   }, 300_000);
 
@@ -77,6 +96,7 @@ describe('incremental releases', () => {
     const categories = (await docs(CATEGORY).findMany({ fields: ['documentId'] })).map((c) => c.documentId);
     const people = (await docs(ATTENDEE).findMany({ fields: ['documentId', 'fullName'] })) as unknown as { documentId: string; fullName: string }[];
     const unpublished: string[] = [];
+    const publishedDocuments = async () => (await docs(DOCUMENT).findMany({ status: 'published', fields: ['documentId'], limit: 1000 })) as unknown as { documentId: string }[];
     const published = async () =>
       (await docs(ARTICLE).findMany({ status: 'published', fields: ['documentId', 'title', 'body'], limit: 1000 })) as unknown as { documentId: string; title: string; body: string }[];
 
@@ -146,6 +166,39 @@ describe('incremental releases', () => {
         const task = r.pick(await docs(TASK).findMany({ fields: ['documentId'], limit: 1000 }));
         await docs(TASK).update({ documentId: task.documentId, data: { title: `Nhiệm vụ được điều chỉnh lần ${step}` } as never });
         return { uid: TASK, documentId: task.documentId, what: 'task' };
+      },
+      async redocument(step) {
+        const d = r.pick(await publishedDocuments());
+        await docs(DOCUMENT).update({
+          documentId: d.documentId,
+          data: { summary: `Văn bản được sửa lần ${step}`, subjectArea: r.pick(AREAS), issuingBody: r.pick(BODIES), articles: [r.pick(await published()).documentId] } as never,
+        });
+        await docs(DOCUMENT).publish({ documentId: d.documentId });
+        return { uid: DOCUMENT, documentId: d.documentId, what: 'document edited' };
+      },
+      async addDocument(step) {
+        const types = (await docs('api::document-type.document-type').findMany({ fields: ['documentId'] })).map((t) => t.documentId);
+        const created = await publishDocument(cms.strapi, {
+          number: `${step}/2025/KH-THU`,
+          documentType: r.pick(types),
+          issuingBody: r.pick(BODIES),
+          issuedAt: `2025-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(10, 28))}`,
+          summary: `Kế hoạch thử số ${step}`,
+          subjectArea: r.pick(AREAS),
+        });
+        return { uid: DOCUMENT, documentId: created.documentId, what: 'new document' };
+      },
+      async replaceDocument() {
+        const [old, replacement] = [r.pick(await publishedDocuments()), r.pick(await publishedDocuments())];
+        if (old.documentId === replacement.documentId) return this.redocument!(0);
+        await docs(DOCUMENT).update({ documentId: old.documentId, data: { validity: 'replaced', replacedBy: replacement.documentId } as never });
+        await docs(DOCUMENT).publish({ documentId: old.documentId });
+        return { uid: DOCUMENT, documentId: old.documentId, what: `document replaced by ${replacement.documentId}` };
+      },
+      async unpublishDocument() {
+        const d = r.pick(await publishedDocuments());
+        await docs(DOCUMENT).unpublish({ documentId: d.documentId });
+        return { uid: DOCUMENT, documentId: d.documentId, what: 'document unpublished' };
       },
       async regallery(step) {
         const gallery = r.pick(await docs(GALLERY).findMany({ status: 'published', fields: ['documentId'], limit: 1000 }));
