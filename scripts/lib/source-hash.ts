@@ -22,3 +22,6 @@ export function sourceHash(baseDir: string, inputs: string[], settings: string[]
   for (const setting of settings) hash.update(`\0${setting}`);
   return hash.digest('hex');
 }
+
+/** Files outside site/ that the site imports (the content-type declarations, the slug rule): a change to them changes pages. */
+export const SITE_SHARED_SOURCES = ['cms/src/content-model', 'cms/src/utils/vietnamese-slug.ts'];

@@ -3,7 +3,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { repoRoot } from '../lib/paths.js';
-import { sourceHash } from '../lib/source-hash.js';
+import { SITE_SHARED_SOURCES, sourceHash } from '../lib/source-hash.js';
 import { siteBinary } from './build-site.js';
 import { runProcess } from './run-process.js';
 
@@ -28,7 +28,7 @@ const STAMP = '.source-hash';
  */
 export async function ensurePreviewBuild(options: PreviewBuildOptions): Promise<'fresh' | 'built'> {
   const siteDir = options.siteDir ?? path.join(repoRoot, 'site');
-  const hash = sourceHash(siteDir, ['src', 'public', 'astro.config.mjs', 'astro.preview.config.mjs', 'package.json'], [options.strapiUrl, options.siteUrl, JSON.stringify(options.env ?? {})]);
+  const hash = sourceHash(siteDir, ['src', 'public', 'astro.config.mjs', 'astro.preview.config.mjs', 'package.json'], [options.strapiUrl, options.siteUrl, JSON.stringify(options.env ?? {}), sourceHash(repoRoot, SITE_SHARED_SOURCES)]);
   const stamp = path.join(options.outDir, STAMP);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return 'fresh';
 

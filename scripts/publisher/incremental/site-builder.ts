@@ -3,7 +3,7 @@ import path from 'node:path';
 import { KeptShards } from '../../../site/search/kept-shards.js';
 import { pageUrl } from '../../../site/search/search-shards.js';
 import { repoRoot } from '../../lib/paths.js';
-import { sourceHash } from '../../lib/source-hash.js';
+import { SITE_SHARED_SOURCES, sourceHash } from '../../lib/source-hash.js';
 import { astroBuild, indexSite, prepareAstroBuild, removeAstroInternals, siteBuildEnv, type BuildSiteOptions } from '../build-site.js';
 import { timedStep } from '../build-step.js';
 import { precompress } from '../precompress.js';
@@ -37,7 +37,7 @@ export const RENDERED_WITHOUT_RENDERER = 'site renderer: none ready for these so
 function siteSourceHash(siteDir: string, env: Record<string, string>): string {
   return sourceHash(siteDir, ['src', 'public', 'integrations', 'search', 'astro.config.mjs', 'package.json'], [
     JSON.stringify(env),
-    sourceHash(repoRoot, ['package-lock.json']),
+    sourceHash(repoRoot, ['package-lock.json', ...SITE_SHARED_SOURCES]),
   ]);
 }
 
