@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --quick] [--sizes 1000,10000] [--runs 3] [--edits 3]`: every figure of
+ * `npm run bench [-- --quick] [--sizes 1000,10000] [--documents 0] [--runs 3] [--edits 3]`: every figure of
  * the portal's speed in one run on this machine, side by side with Hugo building the same
  * content. For each size: a scratch CMS (its own process) with N generated articles; cold
  * and warm site builds; the same articles exported to Markdown and built by Hugo; publish-
  * to-live of edited articles through the real webhook; the weight of the home and an
  * article page and their Lighthouse scores, served by the publisher as the public gets them.
- * Prints the tables; saves JSON, Markdown and an SVG chart to bench-results/.
+ * `--documents N` adds N generated Văn bản to each size's CMS (default none, so figures stay
+ * comparable with earlier runs). Prints the tables; saves JSON, Markdown and an SVG chart to bench-results/.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,11 +36,14 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     runs: { type: 'string', default: '3' },
     edits: { type: 'string', default: '3' },
+    documents: { type: 'string', default: '0' },
   },
 });
 const sizes = values.quick ? [1000] : values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const edits = Number(values.edits);
+const documents = Number(values.documents);
+if (!Number.isInteger(documents) || documents < 0) throw new Error(`--documents must be a whole number, not ${values.documents}`);
 
 interface SizeResult {
   articles: number;
@@ -61,7 +65,7 @@ for (const articles of sizes) {
   process.stderr.write(`\n== ${articles} articles ==\n`);
   const secret = randomBytes(16).toString('hex');
   const hooksPort = await freePort();
-  const cms = await startScratchCmsProcess(articles, { REBUILD_SECRET: secret, PUBLISHER_HOOK_URL: `http://127.0.0.1:${hooksPort}/hooks/strapi` });
+  const cms = await startScratchCmsProcess(articles, { REBUILD_SECRET: secret, PUBLISHER_HOOK_URL: `http://127.0.0.1:${hooksPort}/hooks/strapi` }, documents);
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
   try {
     const builds = await measureSiteBuilds(cms, workDir, runs);
@@ -157,7 +161,7 @@ const lighthouseRows = results.flatMap((r) =>
 const stepRows = results.flatMap((r) =>
   Object.entries(r.incrementalSteps).map(([step, ms]) => [r.articles.toLocaleString('en'), step === 'link live release' ? `${step} (the spare made ahead, or linked beside astro)` : step, formatRange(ms, (n) => `${(n / 1000).toFixed(2)} s`)]),
 );
-const heading = `Portal benchmark, ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${hugoVersion.split(' ').slice(0, 2).join(' ')}; medians of ${runs} runs (min–max), pages = ${results.map((r) => `${r.pages} at ${r.articles}`).join(', ')}`;
+const heading = `Portal benchmark, ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${hugoVersion.split(' ').slice(0, 2).join(' ')}${documents ? `; ${documents.toLocaleString('en')} generated Văn bản at each size` : ''}; medians of ${runs} runs (min–max), pages = ${results.map((r) => `${r.pages} at ${r.articles}`).join(', ')}`;
 const mainTable = table(['articles', 'what', 'wall', 'peak RSS', 'pages/s', 'loader requests'], rows);
 const weightTable = table(['articles', 'home HTML+CSS gz', 'home JS gz', 'home requests', 'article HTML+CSS gz', 'article JS gz', 'article requests'], weights);
 const lighthouseTable = table(['articles', 'page', ...CATEGORIES], lighthouseRows);

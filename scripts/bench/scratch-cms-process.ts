@@ -13,9 +13,12 @@ export interface ScratchCmsProcess {
   stop(): void;
 }
 
-/** Starts scripts/bench/scratch-cms.ts with N generated articles (and `env`, e.g. where its webhook goes) and waits until it is ready. */
-export async function startScratchCmsProcess(articles: number, env: Record<string, string> = {}): Promise<ScratchCmsProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/bench/scratch-cms.ts'), String(articles)], {
+/**
+ * Starts scripts/bench/scratch-cms.ts with N generated articles and D generated Văn bản (and
+ * `env`, e.g. where its webhook goes) and waits until it is ready.
+ */
+export async function startScratchCmsProcess(articles: number, env: Record<string, string> = {}, documents = 0): Promise<ScratchCmsProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/bench/scratch-cms.ts'), String(articles), String(documents)], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,5 @@
 /**
- * A scratch CMS in its own process, seeded with N generated articles: a benchmark must not
+ * A scratch CMS in its own process, seeded with N generated articles (and D Văn bản, default 0): a benchmark must not
  * share an event loop with the CMS it reads from, as production never does. Prints one
  * JSON line `{url, token}` when ready; stops on SIGTERM.
  */
@@ -12,6 +12,7 @@ import { progressBar } from '../lib/progress.js';
 import { startScratchStrapi } from '../lib/strapi-app.js';
 
 const articles = Number(process.argv[2] ?? 1000);
+const documents = Number(process.argv[3] ?? 0);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-cms-'));
 // A benchmark of publish-to-live passes where the webhook goes.
 const webhook = Object.fromEntries(['REBUILD_SECRET', 'PUBLISHER_HOOK_URL'].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
@@ -23,6 +24,8 @@ await generateCorpus(cms.strapi, {
   categories: 4,
   imageIds: images.map((f: { id: number }) => f.id),
   onProgress: progressBar('seeding articles', articles),
+  documents,
+  ...(documents ? { onDocumentsProgress: progressBar('seeding documents', documents) } : {}),
 });
 await webhooks.resume();
 const write = await cms.strapi.service('admin::api-token').create({ name: 'bench-writes', type: 'full-access', lifespan: null });

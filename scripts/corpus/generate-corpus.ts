@@ -1,10 +1,12 @@
 /**
  * A deterministic corpus of district news, loaded through the Document Service of a running
  * (in-process) Strapi: officials whose positions change over the years, key tasks, galleries
- * and categories. Used by the site tests and the benchmarks.
+ * and categories, and, when asked, Văn bản (generate-documents.ts). Used by the site tests and
+ * the benchmarks.
  */
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES } from '../../cms/src/content-model/content-types.js';
+import { generateDocuments } from './generate-documents.js';
 import { seededRandom, type Random } from './random.js';
 import * as words from './vietnamese-words.js';
 
@@ -26,12 +28,16 @@ export interface CorpusOptions {
   prefix?: string;
   startDate?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** Văn bản to generate after the articles (default none, so existing corpora stay as they were). */
+  documents?: number;
+  onDocumentsProgress?: (done: number, total: number) => void;
 }
 
 export interface Corpus {
   articles: string[];
   people: string[];
   categories: string[];
+  documents: string[];
 }
 
 const personName = (r: Random) => `${r.pick(words.FAMILY_NAMES)} ${r.pick(words.MIDDLE_NAMES)} ${r.pick(words.GIVEN_NAMES)}`;
@@ -118,5 +124,8 @@ export async function generateCorpus(strapi: Core.Strapi, options: CorpusOptions
     });
     options.onProgress?.(to, options.articles);
   }
-  return { articles, people, categories };
+  const documents = options.documents
+    ? await generateDocuments(strapi, { documents: options.documents, seed: options.seed, articles, onProgress: options.onDocumentsProgress })
+    : [];
+  return { articles, people, categories, documents };
 }

@@ -1,6 +1,6 @@
 /**
- * `npm run corpus -- --articles 10000 [--seed 42] [--prefix tin]`: loads a deterministic
- * corpus of district news into the CMS's database (DATABASE_* from .env) through the
+ * `npm run corpus -- --articles 10000 [--documents 1000] [--seed 42] [--prefix tin]`: loads a
+ * deterministic corpus of district news (and Văn bản) into the CMS's database (DATABASE_* from .env) through the
  * Document Service, in batches, with a progress bar and ETA. Its writes send no webhooks
  * (ten thousand articles would queue as many rebuilds); one rebuild is asked for at the end.
  */
@@ -12,10 +12,12 @@ import { loadStrapi, stopStrapi } from '../lib/strapi-app.js';
 import { rebuildCliConfig } from '../publisher/config.js';
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' }, prefix: { type: 'string', default: 'tin' } },
+  options: { articles: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' }, prefix: { type: 'string', default: 'tin' }, documents: { type: 'string', default: '0' } },
 });
 const articles = Number(values.articles);
 if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles must be a positive whole number, not ${values.articles}`);
+const documents = Number(values.documents);
+if (!Number.isInteger(documents) || documents < 0) throw new Error(`--documents must be a whole number, not ${values.documents}`);
 
 process.env.SEED = 'false';
 const strapi = await loadStrapi();
@@ -30,8 +32,10 @@ try {
     categories: 4,
     imageIds: images.map((f: { id: number }) => f.id),
     onProgress: progressBar('articles', articles),
+    documents,
+    ...(documents ? { onDocumentsProgress: progressBar('documents', documents) } : {}),
   });
-  console.log(`Loaded ${corpus.articles.length} articles, ${corpus.people.length} officials, ${corpus.categories.length} categories.`);
+  console.log(`Loaded ${corpus.articles.length} articles, ${corpus.documents.length} documents, ${corpus.people.length} officials, ${corpus.categories.length} categories.`);
 } finally {
   await stopStrapi(strapi);
 }

@@ -61,3 +61,27 @@ export const TASK_TITLES = [
   'Bảo đảm an sinh xã hội, chăm lo người có công và hộ khó khăn',
   'Giữ vững an ninh chính trị, trật tự an toàn xã hội',
 ];
+
+/** Issuing bodies of generated Văn bản: the office part of their symbol, what they issue, who signs. */
+export const ISSUING_BODIES = [
+  { name: 'UBND quận Hai Bà Trưng', office: 'UBND', types: ['Quyết định', 'Chỉ thị', 'Kế hoạch', 'Thông báo', 'Công văn', 'Báo cáo', 'Hướng dẫn'], positions: ['Chủ tịch UBND quận', 'Phó Chủ tịch UBND quận'] },
+  { name: 'HĐND quận Hai Bà Trưng', office: 'HĐND', types: ['Nghị quyết', 'Kế hoạch', 'Thông báo', 'Báo cáo'], positions: ['Chủ tịch HĐND quận', 'Phó Chủ tịch HĐND quận'] },
+  { name: 'UBND phường Bạch Đằng', office: 'UBND', types: ['Quyết định', 'Kế hoạch', 'Thông báo', 'Công văn', 'Báo cáo'], positions: ['Chủ tịch UBND phường', 'Phó Chủ tịch UBND phường'] },
+  { name: 'UBND phường Đồng Tâm', office: 'UBND', types: ['Quyết định', 'Kế hoạch', 'Thông báo', 'Công văn', 'Báo cáo'], positions: ['Chủ tịch UBND phường', 'Phó Chủ tịch UBND phường'] },
+  { name: 'UBND phường Vĩnh Tuy', office: 'UBND', types: ['Quyết định', 'Kế hoạch', 'Thông báo', 'Công văn'], positions: ['Chủ tịch UBND phường', 'Phó Chủ tịch UBND phường'] },
+] as const;
+
+/** The managed list of document types with the symbol a number carries (QĐ in 12/2021/QĐ-UBND). */
+export const DOCUMENT_TYPES = [
+  { name: 'Nghị quyết', symbol: 'NQ' },
+  { name: 'Quyết định', symbol: 'QĐ' },
+  { name: 'Chỉ thị', symbol: 'CT' },
+  { name: 'Kế hoạch', symbol: 'KH' },
+  { name: 'Thông báo', symbol: 'TB' },
+  { name: 'Công văn', symbol: 'CV' },
+  { name: 'Báo cáo', symbol: 'BC' },
+  { name: 'Hướng dẫn', symbol: 'HD' },
+] as const;
+
+/** Fields (lĩnh vực) of generated Văn bản. */
+export const SUBJECT_AREAS = ['Cải cách hành chính', 'Tài chính - Ngân sách', 'Đất đai - Xây dựng', 'Văn hóa - Xã hội', 'Giáo dục - Đào tạo', 'Y tế', 'Quốc phòng - An ninh', 'Tiếp cận thông tin'];
