@@ -1,5 +1,4 @@
 /// <reference lib="dom" />
-import axe from 'axe-core';
 import { mkdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -10,11 +9,10 @@ import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
 import { silentLog } from '../../../scripts/publisher/log.js';
 import { createPublicServer } from '../../../scripts/publisher/public-server.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
+import { axeViolations } from '../../helpers/axe-violations.js';
 import { launchBrowser } from '../../helpers/browser.js';
 import { siteBuilder } from '../../helpers/site-build.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 describe('the public site in a real browser', () => {
   let db: TestDatabase;
@@ -116,17 +114,6 @@ describe('the public site in a real browser', () => {
 
   it('finds no WCAG 2.1 AA violation on any page of the sitemap', async () => {
     expect(sitemapUrls.length).toBeGreaterThan(20);
-    const violations: string[] = [];
-    for (const url of sitemapUrls) {
-      await page.goto(`${base}${url}`);
-      // Evaluated through the DevTools protocol: the site's CSP rightly refuses inline scripts.
-      await page.evaluate(axe.source);
-      const result = await page.evaluate(
-        (tags) => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-        AXE_TAGS,
-      );
-      for (const v of result.violations) violations.push(`${url}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
-    }
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page, base, sitemapUrls)).toEqual([]);
   }, 300_000);
 });
