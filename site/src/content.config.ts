@@ -7,6 +7,9 @@ import {
   documentTypeSchema,
   gallerySchema,
   legalDocumentSchema,
+  noticeSchema,
+  pageSchema,
+  procedureSchema,
   settingsSchema,
   taskSchema,
 } from './lib/schemas';
@@ -19,5 +22,8 @@ export const collections = {
   categories: defineCollection({ loader: strapiLoader('categories'), schema: categorySchema }),
   legalDocuments: defineCollection({ loader: strapiLoader('legalDocuments'), schema: legalDocumentSchema }),
   documentTypes: defineCollection({ loader: strapiLoader('documentTypes'), schema: documentTypeSchema }),
+  pages: defineCollection({ loader: strapiLoader('pages'), schema: pageSchema }),
+  notices: defineCollection({ loader: strapiLoader('notices'), schema: noticeSchema }),
+  procedures: defineCollection({ loader: strapiLoader('procedures'), schema: procedureSchema }),
   settings: defineCollection({ loader: strapiLoader('settings'), schema: settingsSchema }),
 };

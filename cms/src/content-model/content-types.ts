@@ -5,11 +5,26 @@ import { attendee } from './types/attendee.js';
 import { category } from './types/category.js';
 import { documentType } from './types/document-type.js';
 import { legalDocument } from './types/legal-document.js';
+import { notice } from './types/notice.js';
+import { page } from './types/page.js';
 import { photoGallery } from './types/photo-gallery.js';
+import { procedure } from './types/procedure.js';
 import { resolutionTask } from './types/resolution-task.js';
 import { siteSetting } from './types/site-setting.js';
 
-export const CONTENT_TYPES = { article, attendee, resolutionTask, photoGallery, category, siteSetting, legalDocument, documentType } as const;
+export const CONTENT_TYPES = {
+  article,
+  attendee,
+  resolutionTask,
+  photoGallery,
+  category,
+  siteSetting,
+  legalDocument,
+  documentType,
+  page,
+  notice,
+  procedure,
+} as const;
 
 export type ContentTypeKey = keyof typeof CONTENT_TYPES;
 

@@ -47,7 +47,17 @@ export const SITE_PATHS = {
   /** Written by @astrojs/sitemap. */
   sitemap: '/sitemap-index.xml',
   previewRoot: '/ban-xem-truoc/',
+  /** The current leaders (people with a leaderOrder); each has `leaderPath(slug)`. */
+  leaders: '/lanh-dao/',
+  contact: '/lien-he/',
+  /** The HTML site map (the XML one is `sitemap`). */
+  siteMap: '/so-do-trang/',
+  accessibility: '/tro-nang/',
+  english: '/en/',
 } as const;
+
+/** A current leader's page, `/lanh-dao/<slug>/`: biography, duties and the articles they appear in. */
+export const leaderPath = (slug: string): string => `${SITE_PATHS.leaders}${encodeURIComponent(slug)}/`;
 
 /** An open data set's file, `/du-lieu-mo/nhiem-vu.csv` (the data sets: site/src/lib/open-data.ts). */
 export const openDataPath = (name: string, format: 'json' | 'csv'): string => `${SITE_PATHS.openData}${encodeURIComponent(name)}.${format}`;

@@ -2,6 +2,9 @@ import type { Core, UID } from '@strapi/strapi';
 import { vietnameseSlug } from '../utils/vietnamese-slug';
 import { placeholderImage } from './placeholder-image';
 import { seedSampleDocuments } from './seed-sample-documents';
+import { seedSampleNotices } from './seed-sample-notices';
+import { seedSampleProcedures } from './seed-sample-procedures';
+import { seedSampleProfile } from './seed-sample-profile';
 import sample from './sample-content.json';
 
 const ARTICLE = 'api::article.article';
@@ -92,6 +95,9 @@ export async function seedSampleContent(strapi: Core.Strapi): Promise<SeedReport
   });
 
   await seedSampleDocuments(strapi, ensure, articleDoc.documentId);
+  await seedSampleProfile(strapi, ensure);
+  await seedSampleNotices(strapi, ensure);
+  await seedSampleProcedures(strapi, ensure);
 
   for (const task of sample.tasks) {
     const found = await strapi.documents(TASK).findFirst({

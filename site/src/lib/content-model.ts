@@ -5,3 +5,4 @@
  */
 export { ALL_CONTENT_TYPES, CONTENT_TYPES, declarationOf, type ContentTypeDeclaration, type ContentTypeKey } from '../../../cms/src/content-model/content-types.js';
 export * from '../../../cms/src/content-model/urls.js';
+export * from '../../../cms/src/content-model/unit-types.js';

@@ -299,6 +299,19 @@ export const fallbackSettings: Settings = {
   phone: null,
   email: null,
   footerText: null,
+  unitType: null,
+  unitName: null,
+  agencyName: null,
+  parentUnit: null,
+  emblem: null,
+  responsiblePerson: null,
+  licence: null,
+  officeHours: null,
+  domain: null,
+  spokesperson: null,
+  infoRequestContact: null,
+  map: null,
+  englishProfile: null,
 };
 
 export const settings = once(async () => (await getEntry('settings', 'site'))?.data ?? fallbackSettings);

@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { cleanText } from './plain-text.js';
+import { UNIT_TYPE_KEYS } from './content-model.js';
 
 // Every text is cleaned here, once, for the pages, the feed, the sitemap and JSON-LD alike.
 const nfc = z.string().transform(cleanText);
@@ -39,6 +40,8 @@ export const articleSchema = z.object({
   body: markdown,
   postedAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
+  /** The unit that posted it when that was not today's unit (the former district, before 1/7/2025). */
+  originUnit: optionalText,
   viewCount: z.number().int().nonnegative(),
   featured: z.boolean(),
   cover: photoSchema.nullable(),
@@ -62,6 +65,13 @@ export const attendeeSchema = z.object({
   organisation: optionalText,
   portrait: imageSchema.nullable(),
   bio: optionalText,
+  positionEnglish: optionalText,
+  /** Set while the person is one of the unit's current leaders: their place on /lanh-dao/. */
+  leaderOrder: z.number().int().positive().nullable(),
+  /** Phân công nhiệm vụ. */
+  duties: optionalText,
+  officePhone: optionalText,
+  officialEmail: optionalText,
   updatedAt: z.coerce.date(),
 });
 
@@ -106,6 +116,77 @@ export const settingsSchema = z.object({
   phone: optionalText,
   email: optionalText,
   footerText: optionalText,
+  unitType: z.enum(UNIT_TYPE_KEYS).nullable(),
+  /** The unit's proper name ("Hai Bà Trưng"); `unitFullName` adds its kind. */
+  unitName: optionalText,
+  /** The agency's full name in the header ("Ủy ban nhân dân phường Hai Bà Trưng"). */
+  agencyName: optionalText,
+  parentUnit: optionalText,
+  emblem: imageSchema.nullable(),
+  responsiblePerson: optionalText,
+  licence: optionalText,
+  officeHours: optionalText,
+  domain: optionalText,
+  /** Decree 09/2017 Art. 3. */
+  spokesperson: z.object({ name: nfc, title: optionalText, phone: optionalText, email: optionalText }).nullable(),
+  /** Law 104/2016 Art. 17, 19. */
+  infoRequestContact: optionalText,
+  map: photoSchema.nullable(),
+  englishProfile: optionalText,
+});
+
+const seoSchema = z
+  .object({ metaTitle: optionalText, metaDescription: optionalText, shareImage: imageSchema.nullable() })
+  .nullable();
+
+/** A page of the unit's profile (Giới thiệu). */
+export const pageSchema = z.object({
+  documentId: z.string(),
+  title: nfc,
+  slug: z.string(),
+  summary: optionalText,
+  body: markdown,
+  image: photoSchema.nullable(),
+  parent: documentId.nullable(),
+  order: z.number().int(),
+  seo: seoSchema,
+  updatedAt: z.coerce.date(),
+});
+
+export const noticeSchema = z.object({
+  documentId: z.string(),
+  title: nfc,
+  slug: z.string(),
+  kind: z.enum(['general', 'downtime']),
+  postedAt: z.coerce.date(),
+  summary: optionalText,
+  body: markdown,
+  /** The site-wide alert banner, shown from `startsAt` (or the publish) until `endsAt` (or never). */
+  alert: z
+    .object({
+      severity: z.enum(['info', 'warning', 'urgent']),
+      text: optionalText,
+      startsAt: z.coerce.date().nullable(),
+      endsAt: z.coerce.date().nullable(),
+    })
+    .nullable(),
+  updatedAt: z.coerce.date(),
+});
+
+export const procedureSchema = z.object({
+  documentId: z.string(),
+  code: nfc,
+  name: nfc,
+  slug: z.string(),
+  subjectArea: nfc,
+  level: z.enum(['full_online', 'partial_online', 'information']),
+  nationalPortalUrl: z.string().url(),
+  implementingBody: optionalText,
+  processingTime: optionalText,
+  fee: optionalText,
+  summary: optionalText,
+  body: markdown,
+  updatedAt: z.coerce.date(),
 });
 
 /** A calendar date as Strapi's date fields give it (`2021-03-15`): no time, no zone to shift it. */
@@ -160,3 +241,6 @@ export type Image = z.infer<typeof imageSchema>;
 export type LegalDocument = z.infer<typeof legalDocumentSchema>;
 export type DocumentType = z.infer<typeof documentTypeSchema>;
 export type Attachment = z.infer<typeof attachmentSchema>;
+export type Page = z.infer<typeof pageSchema>;
+export type Notice = z.infer<typeof noticeSchema>;
+export type Procedure = z.infer<typeof procedureSchema>;
