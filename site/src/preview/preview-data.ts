@@ -123,7 +123,7 @@ async function related(r: Reader, article: ArticleView, limit = 5): Promise<Arti
 export async function previewSettings(source: PreviewSource): Promise<Settings> {
   const r = reader(source);
   try {
-    const body = (await r.client.get(COLLECTIONS.settings.endpoint, new URLSearchParams())) as { data?: unknown };
+    const body = (await r.client.get(COLLECTIONS.settings.endpoint, toQuery({ populate: COLLECTIONS.settings.populate }))) as { data?: unknown };
     return body.data ? r.read('settings', settingsSchema, body.data) : fallbackSettings;
   } catch (error) {
     if (error instanceof StrapiError && error.status === 404) return fallbackSettings;
