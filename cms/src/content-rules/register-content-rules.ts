@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { checkRequiredText } from './required-text';
 import { checkTaskOrderUnique } from './task-order-unique';
 import { fillSlug } from './fill-slug';
-import { defaultPostedAt } from './default-posted-at';
+import { defaultPostedAt, POSTED_AT_TYPES } from './default-posted-at';
 import { touchRelated } from './touch-related';
 import { checkScheduleOrder } from './schedule-order';
 import { currentCaller } from './caller';
@@ -17,6 +17,9 @@ import { legalDocumentAsSaved } from './legal-document-as-saved';
 import { checkLegalDocumentNumberUnique } from './legal-document-number-unique';
 import { checkLegalDocumentDates } from './legal-document-dates';
 import { checkLegalDocumentReplacement } from './legal-document-replacement';
+import { checkPageHierarchy } from './page-hierarchy';
+import { checkLeaderPosition } from './leader-position';
+import { checkNoticeAlert } from './notice-alert';
 
 type Params = { data?: Record<string, unknown>; documentId?: string; status?: unknown };
 
@@ -52,9 +55,12 @@ export function registerContentRules(strapi: Core.Strapi): void {
         checkLegalDocumentDates(saved);
         checkLegalDocumentReplacement(saved);
       }
+      if (uid === CONTENT_TYPES.page.uid) await checkPageHierarchy(strapi, action, params.data, params.documentId);
+      if (uid === CONTENT_TYPES.attendee.uid) await checkLeaderPosition(strapi, action, params.data, params.documentId);
+      if (uid === CONTENT_TYPES.notice.uid) await checkNoticeAlert(strapi, action, params.data, params.documentId);
     }
-    if (action === 'publish' && uid === 'api::article.article' && params.documentId) {
-      await defaultPostedAt(strapi, params.documentId);
+    if (action === 'publish' && POSTED_AT_TYPES.includes(uid) && params.documentId) {
+      await defaultPostedAt(strapi, uid, params.documentId);
     }
     return touchRelated(strapi, uid, action, params, next);
   });
