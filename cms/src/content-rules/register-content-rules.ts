@@ -19,6 +19,8 @@ import { checkLegalDocumentDates } from './legal-document-dates';
 import { checkLegalDocumentReplacement } from './legal-document-replacement';
 import { checkPageHierarchy } from './page-hierarchy';
 import { checkLeaderPosition } from './leader-position';
+import { checkPageHierarchy } from './page-hierarchy';
+import { checkLeaderPosition } from './leader-position';
 import { checkNoticeAlert } from './notice-alert';
 
 type Params = { data?: Record<string, unknown>; documentId?: string; status?: unknown };
@@ -55,6 +57,8 @@ export function registerContentRules(strapi: Core.Strapi): void {
         checkLegalDocumentDates(saved);
         checkLegalDocumentReplacement(saved);
       }
+      if (uid === CONTENT_TYPES.page.uid) await checkPageHierarchy(strapi, action, params.data, params.documentId);
+      if (uid === CONTENT_TYPES.attendee.uid) await checkLeaderPosition(strapi, action, params.data, params.documentId);
       if (uid === CONTENT_TYPES.page.uid) await checkPageHierarchy(strapi, action, params.data, params.documentId);
       if (uid === CONTENT_TYPES.attendee.uid) await checkLeaderPosition(strapi, action, params.data, params.documentId);
       if (uid === CONTENT_TYPES.notice.uid) await checkNoticeAlert(strapi, action, params.data, params.documentId);

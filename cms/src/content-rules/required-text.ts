@@ -16,6 +16,7 @@ const REQUIRED_TEXT: Readonly<Record<string, readonly string[]>> = Object.fromEn
 const PHOTO_FIELDS: Record<string, string[]> = {
   'api::article.article': ['cover'],
   'api::photo-gallery.photo-gallery': ['photos'],
+  'api::page.page': ['image'],
 };
 
 const isBlank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
