@@ -17,9 +17,11 @@ import {
   documentTypeSchema,
   gallerySchema,
   legalDocumentSchema,
+  noticeSchema,
   settingsSchema,
   taskSchema,
   type Article,
+  type Notice,
   type Settings,
 } from '../lib/schemas';
 import { documentCard, joinArticle, joinLegalDocument, type ArticleView, type GalleryView, type LegalDocumentCard, type LegalDocumentView, type TaskView } from '../lib/views';
@@ -212,4 +214,11 @@ export async function previewLegalDocument(source: PreviewSource, documentId: st
     taskById: byId(tasks),
     replaces: replacing.map(card),
   });
+}
+
+/** A notice as saved, with its alert banner. */
+export async function previewNotice(source: PreviewSource, documentId: string): Promise<Notice | undefined> {
+  const r = reader(source);
+  const raw = await findOne(r, COLLECTIONS.notices.endpoint, documentId, COLLECTIONS.notices.populate);
+  return raw ? r.read('notices', noticeSchema, raw) : undefined;
 }
