@@ -22,6 +22,9 @@ import { checkLeaderPosition } from './leader-position';
 import { checkPageHierarchy } from './page-hierarchy';
 import { checkLeaderPosition } from './leader-position';
 import { checkNoticeAlert } from './notice-alert';
+import { checkProcedureCode } from './procedure-code';
+import { checkProcedureCodeUnique } from './procedure-code-unique';
+import { checkProcedurePortalUrl } from './procedure-portal-url';
 
 type Params = { data?: Record<string, unknown>; documentId?: string; status?: unknown };
 
@@ -62,6 +65,11 @@ export function registerContentRules(strapi: Core.Strapi): void {
       if (uid === CONTENT_TYPES.page.uid) await checkPageHierarchy(strapi, action, params.data, params.documentId);
       if (uid === CONTENT_TYPES.attendee.uid) await checkLeaderPosition(strapi, action, params.data, params.documentId);
       if (uid === CONTENT_TYPES.notice.uid) await checkNoticeAlert(strapi, action, params.data, params.documentId);
+      if (uid === CONTENT_TYPES.procedure.uid) {
+        checkProcedureCode(params.data);
+        checkProcedurePortalUrl(params.data);
+        await checkProcedureCodeUnique(strapi, action, params.data, params.documentId);
+      }
     }
     if (action === 'publish' && POSTED_AT_TYPES.includes(uid) && params.documentId) {
       await defaultPostedAt(strapi, uid, params.documentId);
