@@ -1,0 +1,3 @@
+import { noticesSuite } from './notices.suite.js';
+
+noticesSuite('sqlite');
