@@ -1,0 +1,3 @@
+import { unitProfileSuite } from './unit-profile.suite.js';
+
+unitProfileSuite('sqlite');
