@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declarationOf } from '../../../cms/src/content-model/content-types.js';
 import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
 import { seededRandom } from '../../../scripts/corpus/random.js';
 import { buildSite } from '../../../scripts/publisher/build-site.js';
@@ -22,8 +23,14 @@ const TASK = 'api::resolution-task.resolution-task';
 const GALLERY = 'api::photo-gallery.photo-gallery';
 const CATEGORY = 'api::category.category';
 const DOCUMENT = 'api::legal-document.legal-document';
+const PAGE = 'api::page.page';
+const PROCEDURE = 'api::procedure.procedure';
+const NOTICE = 'api::notice.notice';
 const BODIES = ['UBND quận Hai Bà Trưng', 'HĐND quận Hai Bà Trưng', 'UBND phường Bạch Mai'];
 const AREAS = ['Đô thị', 'Giáo dục', 'Văn hóa'];
+const PROCEDURE_AREAS = ['Hộ tịch', 'Chứng thực', 'Đất đai', 'Bảo trợ xã hội'];
+const LEVELS = ['full_online', 'partial_online', 'information'];
+const DAY = 24 * 3_600_000;
 const EDITS = 50;
 
 type Uid = typeof ARTICLE;
@@ -38,8 +45,10 @@ function filesOf(dir: string, prefix = ''): string[] {
 
 /**
  * The proof of incremental releases: a random sequence of edits, publishes, unpublishes and
- * deletions, each released incrementally on top of the last, ends in the same site a full
- * build of the same content makes — every page, feed, sitemap and search-index file.
+ * deletions of every type with pages (news, people and leaders, key tasks, galleries, Văn bản,
+ * profile pages, procedures), each released incrementally on top of the last, ends in the same
+ * site a full build of the same content makes — every page, feed, sitemap and search-index file.
+ * Notices, whose banner every page shows, build in full among them.
  */
 describe('incremental releases', () => {
   let db: TestDatabase;
@@ -67,6 +76,20 @@ describe('incremental releases', () => {
         articles: [r.pick(articles)],
       });
     }
+    // The unit's own pages: a profile page with two children, procedures, leaders, and notices whose
+    // banner edges lie outside the test's run (an edge would be the scheduler's rebuild, not ours).
+    const about = await docs(PAGE).create({ status: 'published', data: { title: 'Giới thiệu chung', summary: 'Tổng quan về đơn vị.', body: 'Phường được thành lập **ngày 1/7/2025**.', order: 1 } as never });
+    for (const [order, title] of ['Lịch sử hình thành', 'Điều kiện tự nhiên'].entries()) {
+      await docs(PAGE).create({ status: 'published', data: { title, body: `Nội dung ${title.toLocaleLowerCase('vi')}.`, parent: about.documentId, order } as never });
+    }
+    await docs(PAGE).create({ status: 'published', data: { title: 'Chức năng, nhiệm vụ', body: '- Quản lý nhà nước trên địa bàn\n- Tiếp công dân', order: 2 } as never });
+    for (let i = 1; i <= 4; i += 1) await createProcedure(r, i);
+    const people = await docs(ATTENDEE).findMany({ fields: ['documentId'], limit: 2 });
+    for (const [i, person] of people.entries()) {
+      await docs(ATTENDEE).update({ documentId: person.documentId, data: { leaderOrder: i + 1, currentPosition: i ? 'Phó Chủ tịch UBND phường' : 'Chủ tịch UBND phường', duties: 'Phụ trách chung.', officialEmail: `lanhdao${i + 1}@example.gov.vn` } as never });
+    }
+    await createNotice(0, { alertSeverity: 'warning', alertStartsAt: new Date(Date.now() - DAY).toISOString(), alertEndsAt: new Date(Date.now() + 3 * DAY).toISOString() });
+    await createNotice(1, { alertSeverity: 'info', alertStartsAt: new Date(Date.now() + 10 * DAY).toISOString(), alertEndsAt: new Date(Date.now() + 12 * DAY).toISOString() });
     live = await startLivePublisher({ cmsUrl: () => cms.url, siteToken: () => cms.siteToken, secret: 'incremental-secret', hooksPort: await freePort() });
   }, 300_000);
 
@@ -75,6 +98,29 @@ describe('incremental releases', () => {
     await cms?.stop();
     await db?.drop();
   });
+
+  async function createProcedure(r: ReturnType<typeof seededRandom>, n: number) {
+    return docs(PROCEDURE).create({
+      status: 'published',
+      data: {
+        code: `1.00${String(n).padStart(4, '0')}`,
+        name: `Thủ tục thử số ${n}: cấp bản sao trích lục`,
+        subjectArea: r.pick(PROCEDURE_AREAS),
+        level: r.pick(LEVELS),
+        nationalPortalUrl: `https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=${n}`,
+        implementingBody: 'UBND phường',
+        processingTime: `${n} ngày làm việc`,
+        summary: `Thủ tục thử số ${n}.`,
+      } as never,
+    });
+  }
+
+  async function createNotice(n: number, alert: Record<string, string> = {}) {
+    return docs(NOTICE).create({
+      status: 'published',
+      data: { title: `Thông báo thử số ${n}`, kind: 'general', postedAt: new Date(Date.UTC(2026, 10, 1 + (n % 28))).toISOString(), summary: `Thông báo số ${n}.`, body: 'Nội dung thông báo.', ...alert } as never,
+    });
+  }
 
   /** Queues one change and waits for the build that carried it. */
   async function release(trigger: Trigger) {
@@ -88,7 +134,7 @@ describe('incremental releases', () => {
     return record;
   }
 
-  it(`releases ${EDITS} random changes one by one, each incrementally, and ends where a full build does`, async () => {
+  it(`releases ${EDITS} random changes one by one, each incrementally (a notice in full), and ends where a full build does`, async () => {
     const first = await release(newTrigger({ source: 'deploy' }));
     expect(first.build).toMatchObject({ kind: 'full' });
 
@@ -99,6 +145,17 @@ describe('incremental releases', () => {
     const publishedDocuments = async () => (await docs(DOCUMENT).findMany({ status: 'published', fields: ['documentId'], limit: 1000 })) as unknown as { documentId: string }[];
     const published = async () =>
       (await docs(ARTICLE).findMany({ status: 'published', fields: ['documentId', 'title', 'body'], limit: 1000 })) as unknown as { documentId: string; title: string; body: string }[];
+
+    const publishedOf = async (uid: string) => (await docs(uid).findMany({ status: 'published', fields: ['documentId'], limit: 1000 })) as unknown as { documentId: string }[];
+    const publishedPages = async () =>
+      (await docs(PAGE).findMany({ status: 'published', fields: ['documentId'], populate: { children: { fields: ['documentId'] } }, limit: 1000 })) as unknown as {
+        documentId: string;
+        children: unknown[];
+      }[];
+    const leaders = async () => {
+      const current = (await docs(ATTENDEE).findMany({ fields: ['documentId'], filters: { leaderOrder: { $notNull: true } } as never, limit: 1000 })) as unknown as { documentId: string }[];
+      return current.length ? current : people;
+    };
 
     type Change = { uid: string; documentId: string; what: string };
     const changes: Record<string, (step: number) => Promise<Change>> = {
@@ -200,6 +257,76 @@ describe('incremental releases', () => {
         await docs(DOCUMENT).unpublish({ documentId: d.documentId });
         return { uid: DOCUMENT, documentId: d.documentId, what: 'document unpublished' };
       },
+      async addPage(step) {
+        const pages = await publishedPages();
+        const parent = pages.length && r.int(0, 1) ? r.pick(pages).documentId : null;
+        const created = await docs(PAGE).create({ status: 'published', data: { title: `Trang giới thiệu thử ${step}`, body: `Nội dung trang ${step}.`, parent, order: r.int(0, 5) } as never });
+        return { uid: PAGE, documentId: created.documentId, what: `new page under ${parent}` };
+      },
+      async editPage(step) {
+        const p = r.pick(await publishedPages());
+        await docs(PAGE).update({ documentId: p.documentId, data: { title: `Trang đã sửa lần ${step}`, summary: `Tóm tắt sửa lần ${step}.`, order: r.int(0, 5) } as never });
+        await docs(PAGE).publish({ documentId: p.documentId });
+        return { uid: PAGE, documentId: p.documentId, what: 'page edited' };
+      },
+      async reparentPage() {
+        // A leaf moves under another page, or to the top: no cycle can form.
+        const pages = await publishedPages();
+        const leaf = r.pick(pages.filter((p) => p.children.length === 0));
+        const others = pages.filter((p) => p.documentId !== leaf.documentId);
+        const parent = others.length && r.int(0, 2) ? r.pick(others).documentId : null;
+        await docs(PAGE).update({ documentId: leaf.documentId, data: { parent } as never });
+        await docs(PAGE).publish({ documentId: leaf.documentId });
+        return { uid: PAGE, documentId: leaf.documentId, what: `page moved under ${parent}` };
+      },
+      async unpublishPage() {
+        const p = r.pick(await publishedPages());
+        await docs(PAGE).unpublish({ documentId: p.documentId });
+        return { uid: PAGE, documentId: p.documentId, what: 'page unpublished' };
+      },
+      async appointLeader(step) {
+        const person = r.pick(people);
+        await docs(ATTENDEE).update({
+          documentId: person.documentId,
+          data: { leaderOrder: r.int(1, 6), currentPosition: `Ủy viên UBND phường (bổ nhiệm lần ${step})`, duties: `Phụ trách lĩnh vực thử ${step}.`, officialEmail: `lanhdao.thu${step}@example.gov.vn` } as never,
+        });
+        return { uid: ATTENDEE, documentId: person.documentId, what: 'leader appointed' };
+      },
+      async reassignLeader(step) {
+        const person = r.pick(await leaders());
+        await docs(ATTENDEE).update({ documentId: person.documentId, data: { leaderOrder: r.int(1, 6), duties: `Phân công lại lần ${step}: văn hóa, xã hội.`, currentPosition: `Phó Chủ tịch UBND phường (lần ${step})` } as never });
+        return { uid: ATTENDEE, documentId: person.documentId, what: 'leader order, duties and position' };
+      },
+      async retireLeader() {
+        const person = r.pick(await leaders());
+        await docs(ATTENDEE).update({ documentId: person.documentId, data: { leaderOrder: null } as never });
+        return { uid: ATTENDEE, documentId: person.documentId, what: 'leader retired' };
+      },
+      async addProcedure(step) {
+        const created = await createProcedure(r, 100 + step);
+        return { uid: PROCEDURE, documentId: created.documentId, what: 'new procedure' };
+      },
+      async editProcedure(step) {
+        const p = r.pick(await publishedOf(PROCEDURE));
+        await docs(PROCEDURE).update({ documentId: p.documentId, data: { subjectArea: r.pick(PROCEDURE_AREAS), level: r.pick(LEVELS), fee: `${step}.000 đồng` } as never });
+        await docs(PROCEDURE).publish({ documentId: p.documentId });
+        return { uid: PROCEDURE, documentId: p.documentId, what: 'procedure field and level' };
+      },
+      async unpublishProcedure() {
+        const p = r.pick(await publishedOf(PROCEDURE));
+        await docs(PROCEDURE).unpublish({ documentId: p.documentId });
+        return { uid: PROCEDURE, documentId: p.documentId, what: 'procedure unpublished' };
+      },
+      async addNotice(step) {
+        const created = await createNotice(step);
+        return { uid: NOTICE, documentId: created.documentId, what: 'new notice' };
+      },
+      async editNotice(step) {
+        const n = r.pick(await publishedOf(NOTICE));
+        await docs(NOTICE).update({ documentId: n.documentId, data: { title: `Thông báo đã sửa lần ${step}`, alertSeverity: r.pick(['info', 'warning', 'urgent']), alertText: `Băng cảnh báo sửa lần ${step}` } as never });
+        await docs(NOTICE).publish({ documentId: n.documentId });
+        return { uid: NOTICE, documentId: n.documentId, what: 'notice edited' };
+      },
       async regallery(step) {
         const gallery = r.pick(await docs(GALLERY).findMany({ status: 'published', fields: ['documentId'], limit: 1000 }));
         await docs(GALLERY).update({ documentId: gallery.documentId, data: { title: `Hình ảnh hội nghị, cập nhật ${step}` } as never });
@@ -216,7 +343,10 @@ describe('incremental releases', () => {
       const change = await changes[kind]!(step);
       log.push(`${step}: ${change.what} ${change.documentId}`);
       const record = await release(newTrigger({ source: 'strapi', event: 'entry.publish', uid: change.uid, documentId: change.documentId }));
-      expect(record.build, log.join('\n')).toMatchObject({ kind: 'incremental' });
+      // A notice's banner is on every page: it builds in full, and the next edits build on that.
+      const built = declarationOf(change.uid)?.build === 'full' ? 'full' : 'incremental';
+      expect(record.build, log.join('\n')).toMatchObject({ kind: built });
+      if (built === 'full') continue;
       // Rendered by the long-lived renderer, not by a fallback `astro build` of its own.
       const buildLog = readFileSync(path.join(live.publisherDir, record.log), 'utf8');
       expect(buildLog).toContain(RENDERED_BY_RENDERER);
