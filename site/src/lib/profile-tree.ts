@@ -4,7 +4,7 @@
  * Used by the build and the preview alike. A page whose parent is not published stands at
  * the top, as every relation to an unpublished entry drops out.
  */
-import type { Page } from './schemas';
+import type { Page } from './schemas.js';
 
 /** The section's name in the menu, its heading and every breadcrumb under it. */
 export const PROFILE_TITLE = 'Giới thiệu';
