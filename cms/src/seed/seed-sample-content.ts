@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { vietnameseSlug } from '../utils/vietnamese-slug';
-import { placeholderImage } from './placeholder-image';
+import { placeholderEmblem } from './placeholder-emblem';
+import { placeholderImage, type PlaceholderFile } from './placeholder-image';
 import { seedSampleDocuments } from './seed-sample-documents';
 import { seedSampleNotices } from './seed-sample-notices';
 import { seedSampleProcedures } from './seed-sample-procedures';
@@ -35,7 +36,10 @@ export async function seedSampleContent(strapi: Core.Strapi): Promise<SeedReport
   }
 
   async function upload(name: string, label: string, hue: number, alt: string, caption: string | null) {
-    const file = await placeholderImage(name, label, hue);
+    return store(await placeholderImage(name, label, hue), alt, caption);
+  }
+
+  async function store(file: PlaceholderFile, alt: string, caption: string | null) {
     const [uploaded] = await strapi
       .plugin('upload')
       .service('upload')
@@ -45,7 +49,16 @@ export async function seedSampleContent(strapi: Core.Strapi): Promise<SeedReport
 
   const settings = await strapi.documents(SETTINGS).findFirst();
   note(!settings, SETTINGS);
-  if (!settings) await strapi.documents(SETTINGS).create({ data: sample.settings as never });
+  if (!settings) {
+    const { emblem, map } = sample.settingsImages;
+    await strapi.documents(SETTINGS).create({
+      data: {
+        ...sample.settings,
+        emblem: await store(await placeholderEmblem('quoc-huy-minh-hoa'), emblem.alt, null),
+        map: { ...map, image: await upload('ban-do-vi-tri-tru-so', 'Bản đồ vị trí trụ sở (minh họa)', 150, map.alt, map.caption) },
+      } as never,
+    });
+  }
 
   const categories = new Map<string, string>();
   for (const { key, ...category } of sample.categories) {
