@@ -19,6 +19,12 @@ export function fitWidths(image: Image, widths: readonly number[]): { widths: nu
   };
 }
 
+/** The emblem as a PNG of at most 256px built into dist: the JSON-LD logo, which search engines fetch without reaching Strapi. */
+export async function logoUrl(image: Image): Promise<string> {
+  const { width, height } = fitWidths(image, [256]);
+  return (await getImage({ src: image.url, width, height, format: 'png' })).src;
+}
+
 /** A 1200px JPEG built into dist for og:image: social networks fetch it without reaching Strapi. */
 export async function shareImageUrl(image: Image): Promise<string> {
   const { width, height } = fitWidths(image, [1200]);

@@ -3,10 +3,27 @@ import { fileSize } from './document-format';
 import { isoVietnam } from './format';
 import type { ArticleView } from './queries';
 import type { LegalDocumentView } from './views';
-import type { Attendee } from './schemas';
+import type { Attendee, Settings } from './schemas';
+import { agencyOf } from './unit';
 
-export function newsArticleLd(article: ArticleView, url: string, image: string | undefined, portalName: string) {
-  const publisher = { '@type': 'GovernmentOrganization', name: portalName };
+/** The agency behind the site, from its settings: its full name, the emblem as its logo (an absolute URL), and its contacts. */
+export function publisherLd(settings: Settings, siteUrl: string, logo: string | undefined) {
+  return {
+    '@type': 'GovernmentOrganization',
+    name: agencyOf(settings),
+    alternateName: settings.agencyName ? settings.portalName : undefined,
+    url: siteUrl,
+    logo,
+    address: settings.address ? { '@type': 'PostalAddress', streetAddress: settings.address, addressCountry: 'VN' } : undefined,
+    telephone: settings.phone ?? undefined,
+    email: settings.email ?? undefined,
+    parentOrganization: settings.parentUnit ? { '@type': 'GovernmentOrganization', name: settings.parentUnit } : undefined,
+  };
+}
+
+/** The author is the unit that posted it when that was not today's unit (the former district); the publisher is always today's. */
+export function newsArticleLd(article: ArticleView, url: string, image: string | undefined, publisher: ReturnType<typeof publisherLd>) {
+  const author = article.originUnit ? { '@type': 'GovernmentOrganization', name: article.originUnit } : publisher;
   return {
     '@type': 'NewsArticle',
     headline: article.title,
@@ -17,7 +34,7 @@ export function newsArticleLd(article: ArticleView, url: string, image: string |
     mainEntityOfPage: url,
     articleSection: article.category?.name,
     inLanguage: 'vi',
-    author: publisher,
+    author,
     publisher,
   };
 }

@@ -115,6 +115,7 @@ describe('the site built from a real CMS (sample + 50 generated articles)', () =
       ['the title', sample.article.title],
       ['the posted date and time, in Vietnam', 'Ngày đăng 29/01/2021 | 15:53'],
       ['the view count', 'Lượt xem: 825'],
+      ['the unit that posted it, the former district', `Đơn vị đăng tin: ${sample.article.originUnit}`],
       ['the lead', 'Ngày 29/01/2021, Quận ủy, HĐND, UBND và ỦY ban MTTQ Việt Nam quận Hai Bà Trưng'],
       ['the cover caption', sample.article.cover.caption],
       ['the body with its own number formats', 'tổng giá trị là 10,235 tỷ đồng'],
