@@ -211,6 +211,19 @@ describe("the unit's profile, leaders, contacts and English page on the site", (
     expect(page).toMatch(/<html lang="vi"/);
   });
 
+  it.each([
+    ['its title without diacritics', 'co cau to chuc', 'Cơ cấu tổ chức'],
+    ['a word of its body', 'Trưng Trắc', 'Lịch sử hình thành'],
+  ])('search finds a profile page by %s', async (_name, query, title) => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/tim-kiem/`);
+    await page.locator('#search input').fill(query);
+    await expect
+      .poll(() => page.locator('.pagefind-ui__result-link').allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining(title)]));
+    await page.close();
+  });
+
   it('finds no WCAG 2.1 AA violation on the new pages', async () => {
     const page = await browser.newPage();
     expect(await axeViolations(page, base, URLS)).toEqual([]);
