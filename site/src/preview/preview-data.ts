@@ -19,13 +19,16 @@ import {
   legalDocumentSchema,
   noticeSchema,
   procedureSchema,
+  pageSchema,
   settingsSchema,
   taskSchema,
   type Article,
   type Notice,
   type Procedure,
+  type Page,
   type Settings,
 } from '../lib/schemas';
+import { profileTree, type ProfileNode } from '../lib/profile-tree';
 import { documentCard, joinArticle, joinLegalDocument, type ArticleView, type GalleryView, type LegalDocumentCard, type LegalDocumentView, type TaskView } from '../lib/views';
 
 /** Handed over by the publisher in Astro.locals, after it has checked the URL's signature. */
@@ -223,6 +226,18 @@ export async function previewNotice(source: PreviewSource, documentId: string): 
   const r = reader(source);
   const raw = await findOne(r, COLLECTIONS.notices.endpoint, documentId, COLLECTIONS.notices.populate);
   return raw ? r.read('notices', noticeSchema, raw) : undefined;
+}
+
+/** A profile page as saved, among the published pages: its subpages and the pages above it, as its page shows them. */
+export async function previewPage(source: PreviewSource, documentId: string): Promise<{ page: Page; children: ProfileNode[]; ancestors: Page[] } | undefined> {
+  const r = reader(source);
+  const raw = await findOne(r, COLLECTIONS.pages.endpoint, documentId, COLLECTIONS.pages.populate);
+  if (!raw) return undefined;
+  const page = r.read('pages', pageSchema, raw);
+  const rows = await list(r, COLLECTIONS.pages.endpoint, { populate: COLLECTIONS.pages.populate, pagination: { pageSize: 200 } });
+  const published = rows.map((row) => r.read('pages', pageSchema, row)).filter((p) => p.documentId !== documentId);
+  const tree = profileTree([...published, page]);
+  return { page, children: tree.node(documentId)?.children ?? [], ancestors: tree.ancestors(documentId) };
 }
 
 /** A procedure as saved: its page shows nothing but itself. */
