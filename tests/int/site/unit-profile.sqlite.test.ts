@@ -224,6 +224,21 @@ describe("the unit's profile, leaders, contacts and English page on the site", (
     await page.close();
   });
 
+  it('without a spokesperson, hours, map, information-request contact or English profile, Liên hệ and /en/ still build, leaving them out', async () => {
+    const SETTINGS = 'api::site-setting.site-setting';
+    const current = (await cms.strapi.documents(SETTINGS).findFirst())!;
+    const cleared = { officeHours: null, spokespersonName: null, spokespersonTitle: null, spokespersonPhone: null, spokespersonEmail: null, infoRequestContact: null, englishProfile: null, map: null };
+    await cms.strapi.documents(SETTINGS).update({ documentId: current.documentId, data: cleared as never });
+    const site = await siteBuilder(() => cms.url, () => cms.siteToken)();
+    expect(site.ok, site.log).toBe(true);
+    const contact = readPage(site.outDir, SITE_PATHS.contact);
+    for (const heading of ['Người phát ngôn', 'Đầu mối tiếp nhận yêu cầu cung cấp thông tin', 'Bản đồ vị trí', 'Giờ làm việc']) expect(contact).not.toContain(`>${heading}<`);
+    if (settings.phone) expect(contact).toContain(`href="tel:${settings.phone.replace(/\D/g, '')}"`);
+    const english = readPage(site.outDir, SITE_PATHS.english);
+    expect(english).toContain('An English profile is not available yet.');
+    expect(english).not.toContain('Spokesperson');
+  }, 300_000);
+
   it('finds no WCAG 2.1 AA violation on the new pages', async () => {
     const page = await browser.newPage();
     expect(await axeViolations(page, base, URLS)).toEqual([]);
