@@ -1,0 +1,3 @@
+import { proceduresSuite } from './procedures.suite.js';
+
+proceduresSuite('sqlite');
