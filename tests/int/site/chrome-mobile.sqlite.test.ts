@@ -66,7 +66,7 @@ describe('the site chrome on a phone and a desktop', () => {
     const top = await page.locator('main h1').first().evaluate((h1) => h1.getBoundingClientRect().top);
     // On failure, where the height went.
     const heights = await page.evaluate(() =>
-      [...document.body.children].map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${Math.round(el.getBoundingClientRect().height)}`),
+      Array.from(document.body.children).map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${Math.round(el.getBoundingClientRect().height)}`),
     );
     expect(top, heights.join('; ')).toBeLessThan(MAX_HEADING_TOP);
   });
