@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declarationOf } from '../../../cms/src/content-model/content-types.js';
 import { previewLink } from '../../../cms/src/preview/preview-url.js';
 import { adminLogin, createAdminUser } from '../../helpers/admin-users.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
@@ -168,6 +169,73 @@ describe('draft preview', () => {
     expect(html).toContain('"@type":"Legislation"');
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect((await rest(`${cms.url}/api/legal-documents/${draft.documentId}?status=draft`, { token: cms.siteToken })).status).toBe(404);
+  });
+
+  const hour = 3_600_000;
+  it.each([
+    [
+      'a profile page',
+      'api::page.page',
+      'gioi-thieu',
+      { title: 'Lịch sử hình thành (bản nháp)', summary: 'Từ quận Hai Bà Trưng đến phường Hai Bà Trưng.', body: 'Ngày 1/7/2025, **phường Hai Bà Trưng** được thành lập.' },
+      ['Lịch sử hình thành (bản nháp)', '<strong>phường Hai Bà Trưng</strong>'],
+      null,
+    ],
+    [
+      'a notice, with its alert banner',
+      'api::notice.notice',
+      'thong-bao',
+      {
+        title: 'Thông báo tạm dừng cổng thông tin để bảo trì (bản nháp)',
+        kind: 'general',
+        body: 'Cổng tạm dừng để **nâng cấp** máy chủ.',
+        alertSeverity: 'urgent',
+        alertText: 'Cổng tạm dừng từ 22 giờ đến 23 giờ (bản nháp)',
+        alertStartsAt: new Date(Date.now() - hour).toISOString(),
+        alertEndsAt: new Date(Date.now() + 48 * hour).toISOString(),
+      },
+      ['Thông báo tạm dừng cổng thông tin để bảo trì (bản nháp)', '<strong>nâng cấp</strong>'],
+      'Cổng tạm dừng từ 22 giờ đến 23 giờ (bản nháp)',
+    ],
+    [
+      'an administrative procedure',
+      'api::procedure.procedure',
+      'thu-tuc-hanh-chinh',
+      {
+        code: '1.001193',
+        name: 'Đăng ký khai sinh (bản nháp)',
+        subjectArea: 'Hộ tịch',
+        level: 'partial_online',
+        nationalPortalUrl: 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001193',
+        processingTime: 'Ngay trong ngày làm việc',
+      },
+      ['Đăng ký khai sinh (bản nháp)', '1.001193', 'Hộ tịch', 'href="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001193"'],
+      null,
+    ],
+  ])('previews a draft of %s with the template of its page, which the site build cannot read', async (_name, uid, kind, data, expected, banner) => {
+    const draft = await cms.strapi.documents(uid as never).create({ data: data as never });
+    const link = await linkFor(uid, draft.documentId, editorToken);
+    expect(new URL(link).pathname).toBe(`/ban-xem-truoc/${kind}/${draft.documentId}`);
+    const page = await fetch(link);
+    const html = (await page.text()).normalize('NFC');
+    expect(page.status).toBe(200);
+    for (const text of [...expected, 'Bản xem trước', '<meta name="robots" content="noindex">']) expect(html).toContain(text);
+    // The site-wide alert banner, as the notice will show it on every page once published.
+    const alerts = /<section class="alerts[^]*?<\/section>/.exec(html)?.[0];
+    if (banner) expect(alerts).toMatch(new RegExp(`role="alert"[^]*${banner.replace(/[()]/g, '\\$&')}`));
+    const restPath = declarationOf(uid)!.restPath;
+    expect((await rest(`${cms.url}/api/${restPath}/${draft.documentId}?status=draft`, { token: cms.siteToken })).status).toBe(404);
+  });
+
+  it("previews the unit's settings: the header names the agency as just saved", async () => {
+    const agencyName = 'Ủy ban nhân dân phường Thử Nghiệm';
+    const saved = await rest(`${cms.url}${CM}/single-types/api::site-setting.site-setting`, { method: 'PUT', token: editorToken, body: { agencyName } });
+    expect(saved.status).toBe(200);
+    const page = await fetch(await linkFor('api::site-setting.site-setting', undefined, editorToken));
+    const html = (await page.text()).normalize('NFC');
+    expect(page.status).toBe(200);
+    expect(/<header class="site-header[^]*?<\/header>/.exec(html)?.[0]).toContain(agencyName);
+    expect(html).toContain('Bản xem trước');
   });
 
   it('refuses a link that is unsigned, altered or expired with 401', async () => {
