@@ -19,8 +19,6 @@ import { checkLegalDocumentDates } from './legal-document-dates';
 import { checkLegalDocumentReplacement } from './legal-document-replacement';
 import { checkPageHierarchy } from './page-hierarchy';
 import { checkLeaderPosition } from './leader-position';
-import { checkPageHierarchy } from './page-hierarchy';
-import { checkLeaderPosition } from './leader-position';
 import { checkNoticeAlert } from './notice-alert';
 import { checkProcedureCode } from './procedure-code';
 import { checkProcedureCodeUnique } from './procedure-code-unique';
@@ -60,8 +58,6 @@ export function registerContentRules(strapi: Core.Strapi): void {
         checkLegalDocumentDates(saved);
         checkLegalDocumentReplacement(saved);
       }
-      if (uid === CONTENT_TYPES.page.uid) await checkPageHierarchy(strapi, action, params.data, params.documentId);
-      if (uid === CONTENT_TYPES.attendee.uid) await checkLeaderPosition(strapi, action, params.data, params.documentId);
       if (uid === CONTENT_TYPES.page.uid) await checkPageHierarchy(strapi, action, params.data, params.documentId);
       if (uid === CONTENT_TYPES.attendee.uid) await checkLeaderPosition(strapi, action, params.data, params.documentId);
       if (uid === CONTENT_TYPES.notice.uid) await checkNoticeAlert(strapi, action, params.data, params.documentId);
