@@ -196,6 +196,8 @@ describe("the unit's profile, leaders, contacts and English page on the site", (
     for (const email of [settings.email, settings.spokespersonEmail].filter(Boolean) as string[]) expect(page).toContain(`href="mailto:${email}"`);
     if (settings.address) expect(page).toContain(`href="https://www.openstreetmap.org/search?query=${html(encodeURIComponent(settings.address))}"`);
     if (settings.map) expect(page).toMatch(new RegExp(`<img[^>]+alt="${escape(html(settings.map.alt))}"`));
+    const ld = [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+    expect(ld.find((x) => x['@type'] === 'GovernmentOrganization')).toMatchObject({ name: settings.agencyName, telephone: settings.phone, email: settings.email });
     // No third-party script: a map is a picture and a link.
     expect(page).not.toMatch(/<script[^>]+src="(https?:)?\/\//);
   });
