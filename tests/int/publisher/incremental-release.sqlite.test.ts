@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { declarationOf } from '../../../cms/src/content-model/content-types.js';
+import { CONTENT_TYPES, declarationOf } from '../../../cms/src/content-model/content-types.js';
+import { SITE_PATHS, typeListingPath } from '../../../cms/src/content-model/urls.js';
 import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
 import { seededRandom } from '../../../scripts/corpus/random.js';
 import { buildSite } from '../../../scripts/publisher/build-site.js';
@@ -372,6 +373,12 @@ describe('incremental releases', () => {
     const different = right.filter((file) => !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))));
     expect(different, log.join('\n')).toEqual([]);
     expect(right.filter((f) => f.endsWith('index.html')).length).toBeGreaterThan(50);
+    // The unit's own pages were compared with the changes in them.
+    const listing = (root: string) => readFileSync(path.join(b, root, 'index.html'), 'utf8').normalize('NFC');
+    expect(listing(typeListingPath(CONTENT_TYPES.page))).toMatch(/Trang (giới thiệu thử|đã sửa lần) \d+/);
+    expect(listing(SITE_PATHS.leaders)).toMatch(/(bổ nhiệm|Phân công lại) lần \d+/);
+    expect(listing(typeListingPath(CONTENT_TYPES.procedure))).toMatch(/Thủ tục thử số \d+/);
+    expect(listing(typeListingPath(CONTENT_TYPES.notice))).toMatch(/Thông báo đã sửa lần \d+/);
 
     // The renderer's full build is Astro's own: `astro build` in a process of its own makes the same site.
     const cli = mkdtempSync(path.join(os.tmpdir(), 'portal-cli-build-'));
