@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
+import { SITE_PATHS, typeListingPath } from '../../../cms/src/content-model/urls.js';
 import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
 import { silentLog } from '../../../scripts/publisher/log.js';
 import { createPublicServer } from '../../../scripts/publisher/public-server.js';
@@ -113,7 +115,15 @@ describe('the public site in a real browser', () => {
   });
 
   it('finds no WCAG 2.1 AA violation on any page of the sitemap', async () => {
+    page ??= await browser.newPage();
     expect(sitemapUrls.length).toBeGreaterThan(20);
+    // The unit's own pages are listed, so the run covers them: each listing and one entry of each.
+    const { page: profile, notice, procedure } = CONTENT_TYPES;
+    const listings = [typeListingPath(profile), SITE_PATHS.leaders, SITE_PATHS.contact, typeListingPath(notice), typeListingPath(procedure), SITE_PATHS.siteMap, SITE_PATHS.accessibility, SITE_PATHS.english];
+    expect(sitemapUrls).toEqual(expect.arrayContaining(listings));
+    for (const root of [typeListingPath(profile), SITE_PATHS.leaders, typeListingPath(notice), typeListingPath(procedure)]) {
+      expect(sitemapUrls.some((url) => url.startsWith(root) && url !== root && !url.startsWith(`${root}trang/`)), `an entry under ${root}`).toBe(true);
+    }
     expect(await axeViolations(page, base, sitemapUrls)).toEqual([]);
   }, 300_000);
 });
