@@ -139,6 +139,16 @@ describe('notices and the alert banner on the site', () => {
     await context.close();
   });
 
+  it('search finds a notice by a word of its body typed without diacritics', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/tim-kiem/`);
+    await page.locator('#search input').fill('mot cua tam nghi');
+    await expect
+      .poll(() => page.locator('.pagefind-ui__result-link').allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining(RUNNING.title)]));
+    await page.close();
+  });
+
   it('finds no axe violations on the notice pages and a page with the banner', async () => {
     const page = await browser.newPage();
     const urls = [typeListingPath(NOTICE), entryPath(NOTICE, RUNNING.slug), entryPath(NOTICE, ENDED.slug), '/'];
