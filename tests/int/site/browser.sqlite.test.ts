@@ -1,25 +1,22 @@
 /// <reference lib="dom" />
-import { mkdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
 import { SITE_PATHS, typeListingPath } from '../../../cms/src/content-model/urls.js';
 import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
-import { silentLog } from '../../../scripts/publisher/log.js';
-import { createPublicServer } from '../../../scripts/publisher/public-server.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { axeViolations } from '../../helpers/axe-violations.js';
 import { launchBrowser } from '../../helpers/browser.js';
+import { serveAsRelease, type ServedRelease } from '../../helpers/served-release.js';
 import { siteBuilder } from '../../helpers/site-build.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
 describe('the public site in a real browser', () => {
   let db: TestDatabase;
   let cms: TestStrapi;
-  let server: Server;
+  let release: ServedRelease;
   let base: string;
   let browser: Browser;
   let page: Page;
@@ -33,23 +30,17 @@ describe('the public site in a real browser', () => {
     const site = await siteBuilder(() => cms.url, () => cms.siteToken)();
     if (!site.ok) throw new Error(site.log);
 
-    // Served the way the publisher serves a release: behind `current`, with its CSP.
-    const publisherDir = path.join(site.outDir, '..', `${path.basename(site.outDir)}-publisher`);
-    mkdirSync(path.join(publisherDir, 'releases'), { recursive: true });
-    renameSync(site.outDir, path.join(publisherDir, 'releases', 'test'));
-    symlinkSync(path.join('releases', 'test'), path.join(publisherDir, 'current'));
-    server = createPublicServer({ publisherDir, imageOrigins: [cms.url], log: silentLog });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    release = await serveAsRelease(site, [cms.url]);
+    base = release.base;
 
-    const sitemap = readFileSync(path.join(publisherDir, 'releases', 'test', 'sitemap-0.xml'), 'utf8');
+    const sitemap = readFileSync(path.join(release.outDir, 'sitemap-0.xml'), 'utf8');
     sitemapUrls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
     browser = await launchBrowser();
   }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await release?.close();
     await cms?.stop();
     await db?.drop();
   });

@@ -1,17 +1,12 @@
 /// <reference lib="dom" />
-import { mkdirSync, renameSync, symlinkSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../../cms/src/seed/sample-content.json' with { type: 'json' };
 import { vietnameseSlug } from '../../../cms/src/utils/vietnamese-slug.js';
-import { silentLog } from '../../../scripts/publisher/log.js';
-import { createPublicServer } from '../../../scripts/publisher/public-server.js';
 import { axeViolations } from '../../helpers/axe-violations.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { launchBrowser } from '../../helpers/browser.js';
+import { serveAsRelease, type ServedRelease } from '../../helpers/served-release.js';
 import { siteBuilder } from '../../helpers/site-build.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
@@ -29,7 +24,7 @@ const MAX_HEADING_TOP = 300;
 describe('the site chrome on a phone and a desktop', () => {
   let db: TestDatabase;
   let cms: TestStrapi;
-  let server: Server;
+  let release: ServedRelease;
   let base: string;
   let browser: Browser;
   let phone: BrowserContext;
@@ -40,13 +35,8 @@ describe('the site chrome on a phone and a desktop', () => {
     cms = await bootStrapi(db);
     const site = await siteBuilder(() => cms.url, () => cms.siteToken)();
     if (!site.ok) throw new Error(site.log);
-    const publisherDir = path.join(site.outDir, '..', `${path.basename(site.outDir)}-publisher`);
-    mkdirSync(path.join(publisherDir, 'releases'), { recursive: true });
-    renameSync(site.outDir, path.join(publisherDir, 'releases', 'test'));
-    symlinkSync(path.join('releases', 'test'), path.join(publisherDir, 'current'));
-    server = createPublicServer({ publisherDir, imageOrigins: [cms.url], log: silentLog });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    release = await serveAsRelease(site, [cms.url]);
+    base = release.base;
     browser = await launchBrowser();
     phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     page = await phone.newPage();
@@ -54,7 +44,7 @@ describe('the site chrome on a phone and a desktop', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await release?.close();
     await cms?.stop();
     await db?.drop();
   });

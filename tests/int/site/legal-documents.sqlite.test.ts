@@ -1,17 +1,14 @@
 /// <reference lib="dom" />
 import { XMLParser } from 'fast-xml-parser';
-import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnameseSlug } from '../../../cms/src/utils/vietnamese-slug.js';
-import { silentLog } from '../../../scripts/publisher/log.js';
-import { createPublicServer } from '../../../scripts/publisher/public-server.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { axeViolations } from '../../helpers/axe-violations.js';
 import { launchBrowser } from '../../helpers/browser.js';
+import { serveAsRelease, type ServedRelease } from '../../helpers/served-release.js';
 import { attachmentFile, documentType, publishDocument } from '../../helpers/legal-documents.js';
 import { readPage, siteBuilder } from '../../helpers/site-build.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
@@ -38,7 +35,7 @@ describe('legal documents on the site', () => {
   let db: TestDatabase;
   let cms: TestStrapi;
   let outDir: string;
-  let server: Server;
+  let release: ServedRelease;
   let base: string;
   let browser: Browser;
   let page: Page;
@@ -109,22 +106,15 @@ describe('legal documents on the site', () => {
 
     const site = await siteBuilder(() => cms.url, () => cms.siteToken)();
     if (!site.ok) throw new Error(site.log);
-    // Served the way the publisher serves a release: behind `current`, with its CSP.
-    const publisherDir = path.join(site.outDir, '..', `${path.basename(site.outDir)}-publisher`);
-    mkdirSync(path.join(publisherDir, 'releases'), { recursive: true });
-    outDir = path.join(publisherDir, 'releases', 'test');
-    renameSync(site.outDir, outDir);
-    symlinkSync(path.join('releases', 'test'), path.join(publisherDir, 'current'));
-    server = createPublicServer({ publisherDir, imageOrigins: [cms.url], log: silentLog });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    release = await serveAsRelease(site, [cms.url]);
+    ({ outDir, base } = release);
     browser = await launchBrowser();
     page = await browser.newPage();
   }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await release?.close();
     await cms?.stop();
     await db?.drop();
   });

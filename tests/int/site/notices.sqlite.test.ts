@@ -1,18 +1,15 @@
 /// <reference lib="dom" />
-import { mkdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
 import { entryPath, typeListingPath } from '../../../cms/src/content-model/urls.js';
 import { vietnameseSlug } from '../../../cms/src/utils/vietnamese-slug.js';
-import { silentLog } from '../../../scripts/publisher/log.js';
-import { createPublicServer } from '../../../scripts/publisher/public-server.js';
 import { axeViolations } from '../../helpers/axe-violations.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { launchBrowser } from '../../helpers/browser.js';
+import { serveAsRelease, type ServedRelease } from '../../helpers/served-release.js';
 import { readPage, siteBuilder } from '../../helpers/site-build.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 import samples from '../../../cms/src/seed/sample-notices.json' with { type: 'json' };
@@ -33,7 +30,7 @@ describe('notices and the alert banner on the site', () => {
   let db: TestDatabase;
   let cms: TestStrapi;
   let outDir: string;
-  let server: Server;
+  let release: ServedRelease;
   let base: string;
   let browser: Browser;
 
@@ -55,20 +52,14 @@ describe('notices and the alert banner on the site', () => {
 
     const site = await siteBuilder(() => cms.url, () => cms.siteToken)();
     if (!site.ok) throw new Error(site.log);
-    const publisherDir = path.join(site.outDir, '..', `${path.basename(site.outDir)}-publisher`);
-    mkdirSync(path.join(publisherDir, 'releases'), { recursive: true });
-    outDir = path.join(publisherDir, 'releases', 'test');
-    renameSync(site.outDir, outDir);
-    symlinkSync(path.join('releases', 'test'), path.join(publisherDir, 'current'));
-    server = createPublicServer({ publisherDir, imageOrigins: [cms.url], log: silentLog });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    release = await serveAsRelease(site, [cms.url]);
+    ({ outDir, base } = release);
     browser = await launchBrowser();
   }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await release?.close();
     await cms?.stop();
     await db?.drop();
   });
