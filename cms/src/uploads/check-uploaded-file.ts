@@ -15,7 +15,9 @@ export interface IncomingFile {
 }
 
 const FILE = 'plugin::upload.file';
-const mebibytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MiB`;
+// KiB below a mebibyte, so a small limit is not printed as "0 MiB".
+const readableSize = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MiB`;
 const labels = (kind: FileType['kind']) => FILE_TYPES.filter((type) => type.kind === kind).map((type) => type.label).join(', ');
 
 /**
@@ -31,14 +33,14 @@ export async function checkUploadedFile(file: IncomingFile, field = 'files', lim
   if (!file.filepath) throw refuse('has no content to check');
   const { size } = await stat(file.filepath);
   // Nothing larger than either limit is read into memory.
-  if (size > limits.requestMaxBytes) throw refuse(`is ${mebibytes(size)}, over the ${mebibytes(limits.requestMaxBytes)} limit`);
+  if (size > limits.requestMaxBytes) throw refuse(`is ${readableSize(size)}, over the ${readableSize(limits.requestMaxBytes)} limit`);
 
   const type = sniffFileType(new Uint8Array(await readFile(file.filepath)));
   if (!type) throw refuse(`is neither a photo (${labels('photo')}) nor a document (${labels('document')}) by its content`);
   const extension = path.extname(name).toLowerCase();
   if (!type.extensions.includes(extension)) throw refuse(`is a ${type.label} file by its content, so its name must end in ${type.extensions.join(' or ')}`);
   const limit = type.kind === 'photo' ? limits.photoMaxBytes : limits.documentMaxBytes;
-  if (size > limit) throw refuse(`is ${mebibytes(size)}; a ${type.kind} may be at most ${mebibytes(limit)}`);
+  if (size > limit) throw refuse(`is ${readableSize(size)}; a ${type.kind} may be at most ${readableSize(limit)}`);
 
   file.mimetype = type.mime;
   file.detectedMimeType = type.mime;
