@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { runAs } from '../cms/src/audit/audit-actor.js';
 import { cmsDir, loadStrapi, stopStrapi } from './lib/strapi-app.js';
 
 const require = createRequire(import.meta.url);
@@ -13,7 +14,7 @@ const { seedSampleContent } = require(path.join(cmsDir, 'dist', 'src', 'seed', '
 process.env.SEED = 'false';
 const strapi = await loadStrapi();
 try {
-  const report = await seedSampleContent(strapi);
+  const report = await runAs('script', () => seedSampleContent(strapi));
   console.log(`Sample content: ${report.created.length} created, ${report.kept.length} already there.`);
   for (const entry of report.created) console.log(`  + ${entry}`);
 } finally {

@@ -7,10 +7,19 @@ import { seedOnFirstBoot } from './bootstrap/seed-on-first-boot';
 import { ensureRebuildWebhook } from './bootstrap/ensure-rebuild-webhook';
 import { ensureNewsroomRoles } from './bootstrap/ensure-newsroom-roles';
 import { ensureAdminViews } from './bootstrap/ensure-admin-views';
+import { recordContentActions } from './audit/record-content-actions';
+import { recordAdminEvents } from './audit/record-admin-events';
+import { registerAuditRoute } from './audit/audit-admin-route';
+import { runAs } from './audit/audit-actor';
+
+let booted = false;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
+    recordContentActions(strapi);
+    recordAdminEvents(strapi, () => booted);
+    registerAuditRoute(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -20,6 +29,7 @@ export default {
     await ensureSiteToken(strapi);
     await ensurePreviewToken(strapi);
     await ensureRebuildWebhook(strapi);
-    await seedOnFirstBoot(strapi);
+    await runAs('seed', () => seedOnFirstBoot(strapi));
+    booted = true;
   },
 };

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.js';
 import { pauseWebhooks } from '../lib/pause-webhooks.js';
 import { progressBar } from '../lib/progress.js';
+import { runAs } from '../../cms/src/audit/audit-actor.js';
 import { loadStrapi, stopStrapi } from '../lib/strapi-app.js';
 import { rebuildCliConfig } from '../publisher/config.js';
 
@@ -25,7 +26,7 @@ try {
   pauseWebhooks(strapi);
   const images = await strapi.db.query('plugin::upload.file').findMany({ select: ['id'], where: { mime: { $startsWith: 'image/' } } });
   if (images.length === 0) throw new Error('The media library has no image to use as covers and photos: start the CMS once (it imports the sample photos).');
-  const corpus = await generateCorpus(strapi, {
+  const corpus = await runAs('script', () => generateCorpus(strapi, {
     articles,
     seed: Number(values.seed),
     prefix: values.prefix,
@@ -34,7 +35,7 @@ try {
     onProgress: progressBar('articles', articles),
     documents,
     ...(documents ? { onDocumentsProgress: progressBar('documents', documents) } : {}),
-  });
+  }));
   console.log(`Loaded ${corpus.articles.length} articles, ${corpus.documents.length} documents, ${corpus.people.length} officials, ${corpus.categories.length} categories.`);
 } finally {
   await stopStrapi(strapi);
