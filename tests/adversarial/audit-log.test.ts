@@ -48,13 +48,13 @@ describe.each(clients)('the audit log on %s, attacked', (client) => {
     await db?.drop();
   });
 
-  it.each([
+  it.each<[string, () => PromiseLike<unknown>]>([
     ['an UPDATE of one entry', () => knex()(TABLE).where({ id: 2 }).update({ actor: 'Người khác' })],
     ['an UPDATE of every entry', () => knex()(TABLE).update({ detail: '{}' })],
     ['a DELETE of one entry', () => knex()(TABLE).where({ id: 2 }).del()],
     ['a DELETE of the whole log', () => knex()(TABLE).del()],
-    ["an UPDATE in raw SQL", () => knex().raw(`UPDATE ${TABLE} SET actor = 'x' WHERE id = 1`)],
-    ...(client === 'postgres' ? ([['a TRUNCATE', () => knex().raw(`TRUNCATE ${TABLE}`)]] as const) : []),
+    ['an UPDATE in raw SQL', () => knex().raw(`UPDATE ${TABLE} SET actor = 'x' WHERE id = 1`)],
+    ...(client === 'postgres' ? [['a TRUNCATE', () => knex().raw(`TRUNCATE ${TABLE}`)] as [string, () => PromiseLike<unknown>]] : []),
   ])('refuses %s and keeps every entry as it was', async (_label, attack) => {
     const before = await knex()(TABLE).orderBy('id');
     await expect(attack()).rejects.toThrow(/append-only/);

@@ -8,6 +8,8 @@ import { withPostgresAdmin } from '../../../scripts/lib/postgres-admin.js';
 import { createBackup } from '../../../scripts/production/backup.js';
 import { databaseTarget } from '../../../scripts/production/database-target.js';
 import { restoreBackup } from '../../../scripts/production/restore.js';
+import { verifyChain } from '../../../cms/src/audit/audit-chain.js';
+import { readAuditLog } from '../../../cms/src/audit/audit-log.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { createTestDatabase, type DatabaseClient, type TestDatabase } from '../../helpers/test-database.js';
 
@@ -20,6 +22,8 @@ interface Snapshot {
   articles: { documentId: string; title: string; slug: string; publishedAt: string | null }[];
   counts: Record<string, number>;
   files: Record<string, string>;
+  /** The audit log's hashes, in order. */
+  audit: string[];
 }
 
 /** Everything an editor would miss: every article version, every entry, every upload's bytes. */
@@ -33,7 +37,8 @@ async function snapshot(cms: TestStrapi): Promise<Snapshot> {
   const files = Object.fromEntries(
     uploads.map(({ url }) => [url, createHash('sha256').update(readFileSync(path.join(repoRoot, 'cms', 'public', url))).digest('hex')]),
   );
-  return { articles: articles.map((a) => ({ ...a, publishedAt: a.publishedAt ? new Date(a.publishedAt).toISOString() : null })), counts, files };
+  const audit = (await cms.strapi.db.connection('portal_audit_log').orderBy('id').select('hash')).map((row: { hash: string }) => row.hash);
+  return { articles: articles.map((a) => ({ ...a, publishedAt: a.publishedAt ? new Date(a.publishedAt).toISOString() : null })), counts, files, audit };
 }
 
 /** A backup, the loss of the database and the uploads, a restore: nothing is missing after. */
@@ -86,11 +91,19 @@ export function backupRestoreSuite(client: DatabaseClient): void {
     const report = await restoreBackup(backupDir, target, uploadsDir, { cmsHealthUrl: stoppedCms, safetyRoot: backupDir });
     expect(report.safetyDir.startsWith(backupDir)).toBe(true);
     cms = await bootStrapi(db);
-    const after = await snapshot(cms);
+    const { audit: _audit, ...after } = await snapshot(cms);
     expect(after.articles).toEqual(before.articles);
     expect(after.counts).toEqual(before.counts);
     expect(after.files).toEqual(before.files);
     expect(after.articles.filter((a) => a.title.startsWith('Bài viết trước khi sao lưu'))).toHaveLength(2);
+  });
+
+  it('puts back the audit log whole: every entry of before, and the chain still verifies', async () => {
+    const entries = [];
+    for await (const entry of readAuditLog(cms.strapi.db.connection)) entries.push(entry);
+    expect(entries.slice(0, before.audit.length).map((e) => e.hash)).toEqual(before.audit);
+    expect(entries.some((e) => e.action === 'entry.publish' && e.subjectType === ARTICLE)).toBe(true);
+    expect(await verifyChain(entries)).toMatchObject({ ok: true, entries: entries.length });
   });
 
   it('refuses a backup of the other kind of database', async () => {
