@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Rocket } from '@strapi/icons';
+import { Clock, Rocket } from '@strapi/icons';
 import { ArticleChecklist } from './panels/ArticleChecklist';
 import { portalWording, vietnamese } from './translations/vi';
 
@@ -24,6 +24,14 @@ export default {
       intlLabel: { id: 'portal.publisher-status', defaultMessage: 'Trạng thái xuất bản' },
       permissions: [],
       Component: () => import('./pages/PublisherStatus'),
+    });
+    app.addMenuLink({
+      to: 'audit-log',
+      icon: Clock,
+      intlLabel: { id: 'portal.audit-log', defaultMessage: 'Nhật ký hoạt động' },
+      // Shown to those who may change roles (super admins); the route itself admits super admins only.
+      permissions: [{ action: 'admin::roles.update', subject: null }],
+      Component: () => import('./pages/AuditLog'),
     });
   },
   bootstrap(app: StrapiApp) {
