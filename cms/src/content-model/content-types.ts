@@ -9,6 +9,7 @@ import { notice } from './types/notice.js';
 import { page } from './types/page.js';
 import { photoGallery } from './types/photo-gallery.js';
 import { procedure } from './types/procedure.js';
+import { redirect } from './types/redirect.js';
 import { resolutionTask } from './types/resolution-task.js';
 import { siteSetting } from './types/site-setting.js';
 
@@ -24,6 +25,7 @@ export const CONTENT_TYPES = {
   page,
   notice,
   procedure,
+  redirect,
 } as const;
 
 export type ContentTypeKey = keyof typeof CONTENT_TYPES;

@@ -20,7 +20,10 @@ import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.j
  * Facts not there yet while a type is being added (issue 18: Văn bản). Each pair is expected to
  * fail (`it.fails`), so it must leave this list the day it holds. The final integrator empties it.
  */
-const KNOWN_MISSING: readonly (readonly [uid: string, rule: string])[] = [];
+const KNOWN_MISSING: readonly (readonly [uid: string, rule: string])[] = [
+  // Issue 20 §3: the site's redirects loader is being written beside the CMS type.
+  ['api::redirect.redirect', 'a loader reads it (site/src/loaders/collections.ts, key = collection, endpoint = restPath)'],
+];
 
 interface Attribute {
   type: string;

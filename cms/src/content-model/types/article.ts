@@ -28,6 +28,7 @@ export const article = declareType({
       seo: ['SEO', 'Tiêu đề và mô tả khi chia sẻ, tìm kiếm.'],
       publishAt: ['Hẹn giờ xuất bản', 'Bài được xuất bản tự động vào thời điểm này (giờ Việt Nam).'],
       unpublishAt: ['Hẹn giờ gỡ', 'Bài được gỡ tự động vào thời điểm này.'],
+      withdrawalReason: ['Lý do gỡ (khi gỡ bài)', 'Ghi lý do trước khi bấm Gỡ xuất bản; hiện trên trang thông báo đã gỡ.'],
     },
   },
   admin: {
@@ -46,6 +47,7 @@ export const article = declareType({
       [['postedAt', 4], ['viewCount', 4], ['featured', 4]],
       [['originUnit', 12]],
       [['publishAt', 6], ['unpublishAt', 6]],
+      [['withdrawalReason', 12]],
       [['seo', 12]],
     ],
   },

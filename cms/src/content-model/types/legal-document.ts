@@ -27,6 +27,7 @@ export const legalDocument = declareType({
       attachments: ['Tệp đính kèm', 'PDF, DOCX, ODT hoặc XLSX.'],
       articles: ['Tin bài liên quan', ''],
       tasks: ['Nhiệm vụ triển khai', 'Các nhiệm vụ trọng tâm do văn bản này đề ra.'],
+      withdrawalReason: ['Lý do gỡ (khi gỡ bài)', 'Ghi lý do trước khi bấm Gỡ xuất bản; hiện trên trang thông báo đã gỡ.'],
     },
   },
   admin: {
@@ -42,6 +43,7 @@ export const legalDocument = declareType({
       [['replacedBy', 6], ['slug', 6]],
       [['attachments', 12]],
       [['articles', 6], ['tasks', 6]],
+      [['withdrawalReason', 12]],
     ],
   },
   slugFrom: 'number',

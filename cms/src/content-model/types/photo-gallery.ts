@@ -19,6 +19,7 @@ export const photoGallery = declareType({
       article: ['Bài viết', ''],
       publishAt: ['Hẹn giờ xuất bản', ''],
       unpublishAt: ['Hẹn giờ gỡ', ''],
+      withdrawalReason: ['Lý do gỡ (khi gỡ bài)', 'Ghi lý do trước khi bấm Gỡ xuất bản; hiện trên trang thông báo đã gỡ.'],
     },
   },
   admin: {
@@ -32,6 +33,7 @@ export const photoGallery = declareType({
       [['photos', 12]],
       [['takenAt', 6]],
       [['publishAt', 6], ['unpublishAt', 6]],
+      [['withdrawalReason', 12]],
     ],
   },
   slugFrom: 'title',
