@@ -3,12 +3,15 @@
  * (default: the one before the live one), with the same atomic swap as a publish. The next
  * publish builds from the CMS and goes live as usual.
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { publisherDirFromEnv } from './publisher/config.js';
+import { PublisherAuditLog } from './publisher/publisher-audit-log.js';
 import { ReleaseStore } from './publisher/release-store.js';
 
 const { positionals } = parseArgs({ allowPositionals: true });
-const store = new ReleaseStore(publisherDirFromEnv());
+const publisherDir = publisherDirFromEnv();
+const store = new ReleaseStore(publisherDir);
 const releases = await store.list();
 const current = (await store.current())?.id;
 
@@ -27,4 +30,13 @@ if (target === current) {
   process.exit(0);
 }
 await store.swap(target);
+await new PublisherAuditLog(publisherDir).append({
+  actor: `${os.userInfo().username}@${os.hostname()} (npm run rollback)`,
+  actorKind: 'script',
+  action: 'publisher.rollback',
+  subjectType: 'release',
+  subjectId: target,
+  clientAddress: null,
+  detail: { from: current ?? null, to: target },
+});
 console.log(`Rolled back: current ${current ?? '(none)'} → ${target}`);

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { hasBearer, sameSecret } from './bearer-auth.js';
+import { clientAddress } from './client-address.js';
 import { deployToken } from './deploy-token.js';
 import { redactUrl, type Log } from './log.js';
 import type { Publisher } from './publisher.js';
@@ -106,6 +107,17 @@ export function createHooksServer(options: HooksServerOptions): Server {
     // that carries this call, so `npm run rebuild` follows the build that serves it.
     const { queued, trigger, saved } = publisher.enqueue(newTrigger({ source }), { clearCache });
     await saved;
+    await publisher.audit
+      .append({
+        actor: source === 'cli' ? 'npm run rebuild' : 'deploy hook',
+        actorKind: source === 'cli' ? 'script' : 'publisher',
+        action: 'publisher.deploy-hook',
+        subjectType: 'trigger',
+        subjectId: trigger.id,
+        clientAddress: clientAddress(request),
+        detail: { clearCache, mergedWithWaiting: !queued, credential: url.pathname === '/hooks/deploy' ? 'bearer' : 'hook URL' },
+      })
+      .catch((error: Error) => log(`could not write the audit log: ${error.message}`));
     const reason = `${source === 'cli' ? 'npm run rebuild' : 'deploy hook'}${clearCache ? ' (cold build: content cache cleared)' : ''}${queued ? '' : '; merged with the request already waiting'}`;
     // A flood of calls is one line: the merged ones are not news.
     if (queued) log(`${reason} → queued`);

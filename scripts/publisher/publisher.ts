@@ -1,6 +1,7 @@
 import type { BuildRecord } from './build-record.js';
 import { lockDirectory, type DirectoryLock } from './directory-lock.js';
 import { consoleLog, type Log } from './log.js';
+import { PublisherAuditLog } from './publisher-audit-log.js';
 import { newReleaseId } from './release-id.js';
 import { publishRelease, type BuildFunction, type CheckFunction } from './release-pipeline.js';
 import { ReleaseStore } from './release-store.js';
@@ -54,6 +55,8 @@ const summarize = (triggers: Trigger[]) =>
 /** The publisher's core: events in, one build at a time, releases and history out. */
 export class Publisher {
   readonly store: ReleaseStore;
+  /** Releases, failed builds and deploy-hook calls, for `npm run audit`. */
+  readonly audit: PublisherAuditLog;
   readonly #state: StateStore;
   readonly #scheduler: BuildScheduler<Trigger>;
   readonly #log: Log;
@@ -68,6 +71,7 @@ export class Publisher {
 
   constructor(options: PublisherOptions) {
     this.store = new ReleaseStore(options.publisherDir);
+    this.audit = new PublisherAuditLog(options.publisherDir);
     this.#state = new StateStore(this.store.stateFile);
     this.#log = options.log ?? consoleLog;
     this.#build = options.build;
@@ -102,6 +106,7 @@ export class Publisher {
             ? `build ${id} live in ${(record.durationMs / 1000).toFixed(1)} s${record.deploy && !record.deploy.ok ? `; DEPLOY_COMMAND failed: ${record.deploy.error}` : ''}`
             : `build ${id} failed: ${record.error} (log: ${record.log})`,
         );
+        await this.#recordBuild(record);
         if (record.ok) this.#prepare(id);
         return record.ok;
       },
@@ -168,6 +173,30 @@ export class Publisher {
     await this.store.settled();
     await this.#lock?.release();
     this.#lock = undefined;
+  }
+
+  /** A failure to record is logged: the release is live either way. */
+  async #recordBuild(record: BuildRecord): Promise<void> {
+    const triggers = record.trigger.map(({ source, event, uid, documentId, merged }) => ({ source, event, uid, documentId, merged }));
+    await this.audit
+      .append({
+        actor: 'publisher',
+        actorKind: 'publisher',
+        action: record.ok ? 'publisher.release' : 'publisher.build-failed',
+        subjectType: 'release',
+        subjectId: record.id,
+        clientAddress: null,
+        detail: {
+          build: record.build ?? null,
+          attempt: record.attempt,
+          durationMs: Math.round(record.durationMs),
+          triggerCount: record.triggerCount ?? triggers.length,
+          triggers,
+          ...(record.ok ? {} : { error: record.error }),
+          ...(record.deploy ? { deployCommand: record.deploy } : {}),
+        },
+      })
+      .catch((error: Error) => this.#log(`could not write the audit log: ${error.message}`));
   }
 
   /** Lets the build get ready for the next release while the publisher is idle. */

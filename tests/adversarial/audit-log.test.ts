@@ -22,7 +22,7 @@ describe.each(clients)('the audit log on %s, attacked', (client) => {
 
   const knex = () => cms.strapi.db.connection;
   const verify = () =>
-    run('npx', ['tsx', 'scripts/audit.ts', '--verify'], { cwd: repoRoot, env: { ...process.env, ...db.env }, encoding: 'utf8' }).then(
+    run('npx', ['tsx', 'scripts/audit.ts', '--verify', '--log', 'cms'], { cwd: repoRoot, env: { ...process.env, ...db.env }, encoding: 'utf8' }).then(
       (done) => ({ code: 0, out: done.stdout }),
       (failed: { code: number; stderr: string }) => ({ code: failed.code, out: failed.stderr }),
     );

@@ -60,7 +60,7 @@ export function auditLogSuite(client: DatabaseClient): void {
     return newEntries(from);
   };
   const audit = (...args: string[]) =>
-    run('npx', ['tsx', 'scripts/audit.ts', ...args], { cwd: repoRoot, env: { ...process.env, ...db.env }, encoding: 'utf8' });
+    run('npx', ['tsx', 'scripts/audit.ts', '--log', 'cms', ...args], { cwd: repoRoot, env: { ...process.env, ...db.env }, encoding: 'utf8' });
   const login = (email: string, password: string, forwardedFor: string) =>
     fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor }, body: JSON.stringify({ email, password }) });
 
