@@ -23,6 +23,11 @@ import { checkNoticeAlert } from './notice-alert';
 import { checkProcedureCode } from './procedure-code';
 import { checkProcedureCodeUnique } from './procedure-code-unique';
 import { checkProcedurePortalUrl } from './procedure-portal-url';
+import { normalizeRedirectPaths } from './redirect-paths';
+import { redirectAsSaved } from './redirect-as-saved';
+import { checkRedirectCode } from './redirect-code';
+import { checkRedirectFromUnique } from './redirect-from-unique';
+import { collapseRedirectChain } from './redirect-chains';
 
 type Params = { data?: Record<string, unknown>; documentId?: string; status?: unknown };
 
@@ -45,6 +50,8 @@ export function registerContentRules(strapi: Core.Strapi): void {
       const creating = action === 'create';
       await fillSlug(strapi, uid, params.data, creating);
       checkRequiredText(uid, params.data, creating);
+      // Before the schema's limits, which then hold for the path as stored.
+      if (uid === CONTENT_TYPES.redirect.uid) normalizeRedirectPaths(params.data);
       checkSchemaRules(strapi, uid, params.data);
       checkScheduleOrder(uid, params.data);
       if (uid === 'api::resolution-task.resolution-task') {
@@ -65,6 +72,12 @@ export function registerContentRules(strapi: Core.Strapi): void {
         checkProcedureCode(params.data);
         checkProcedurePortalUrl(params.data);
         await checkProcedureCodeUnique(strapi, action, params.data, params.documentId);
+      }
+      if (uid === CONTENT_TYPES.redirect.uid) {
+        const saved = await redirectAsSaved(strapi, action, params.data, params.documentId);
+        checkRedirectCode(saved, params.data);
+        await checkRedirectFromUnique(strapi, saved);
+        await collapseRedirectChain(strapi, saved, params.data);
       }
     }
     if (action === 'publish' && POSTED_AT_TYPES.includes(uid) && params.documentId) {
