@@ -11,6 +11,7 @@ import { recordContentActions } from './audit/record-content-actions';
 import { recordAdminEvents } from './audit/record-admin-events';
 import { registerAuditRoute } from './audit/audit-admin-route';
 import { runAs } from './audit/audit-actor';
+import { registerRedirects } from './redirects/register-redirects';
 
 let booted = false;
 
@@ -18,6 +19,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
     recordContentActions(strapi);
+    registerRedirects(strapi);
     recordAdminEvents(strapi, () => booted);
     registerAuditRoute(strapi);
   },

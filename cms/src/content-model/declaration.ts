@@ -43,6 +43,13 @@ export interface ContentTypeDeclaration {
   readonly slugFrom?: string;
   /** Where its pages live on the public site (`/tin-tuc/`); absent for a type without pages of its own. */
   readonly urlBase?: `/${string}/`;
+  /**
+   * Unpublishing or deleting an entry leaves a 410 "withdrawn" page at its path instead of a 404
+   * (cms/src/redirects/). `reasonField` is what the editor wrote before unpublishing;
+   * `titleFields` name the withdrawn page (joined by ": "); `firstPublishedField` is the entry's own
+   * date of first publication, when it has one (the earliest known date is taken).
+   */
+  readonly withdrawal?: { readonly reasonField: string; readonly titleFields: readonly string[]; readonly firstPublishedField?: string };
   /** Its preview, under /ban-xem-truoc/ on the preview server: `entry` for one per documentId, `single` for a single type's. */
   readonly preview?: { readonly path: string; readonly per: 'entry' | 'single' };
   /**

@@ -53,6 +53,7 @@ export const article = declareType({
   },
   slugFrom: 'title',
   urlBase: '/tin-tuc/',
+  withdrawal: { reasonField: 'withdrawalReason', titleFields: ['title'], firstPublishedField: 'postedAt' },
   preview: { path: 'tin-tuc', per: 'entry' },
   build: 'pages',
 });

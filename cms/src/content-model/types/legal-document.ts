@@ -48,6 +48,7 @@ export const legalDocument = declareType({
   },
   slugFrom: 'number',
   urlBase: '/van-ban/',
+  withdrawal: { reasonField: 'withdrawalReason', titleFields: ['number', 'summary'], firstPublishedField: 'issuedAt' },
   preview: { path: 'van-ban', per: 'entry' },
   build: 'pages',
 });

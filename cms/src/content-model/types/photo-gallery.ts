@@ -38,6 +38,7 @@ export const photoGallery = declareType({
   },
   slugFrom: 'title',
   urlBase: '/thu-vien-anh/',
+  withdrawal: { reasonField: 'withdrawalReason', titleFields: ['title'] },
   preview: { path: 'thu-vien-anh', per: 'entry' },
   build: 'pages',
 });
