@@ -8,6 +8,7 @@ import type { Publisher } from './publisher.js';
 import { BodyTooLargeError, readBody } from './request-body.js';
 import { mayReadDetail, publicStatus } from './status-detail.js';
 import { renderStatusPage } from './status-page.js';
+import { readLinkReport } from './link-check/link-report.js';
 import { decideStrapiEvent, strapiEventSchema } from './strapi-event.js';
 import { newTrigger } from './trigger.js';
 
@@ -142,11 +143,14 @@ export function createHooksServer(options: HooksServerOptions): Server {
       const status = await publisher.status();
       // The deploy-hook URL is a credential: only a caller that holds the secret sees it.
       const admin = hasBearer(request.headers.authorization, secret) ? { deployHookPath: `/hooks/deploy/${token.toString()}` } : {};
-      json(response, 200, { ...(mayReadDetail(request, secret) ? status : publicStatus(status)), ...admin });
+      const links = await readLinkReport(publisher.store.root);
+      const brokenLinks = links && { releaseId: links.releaseId, checkedAt: links.checkedAt, count: links.counts.broken };
+      json(response, 200, { ...(mayReadDetail(request, secret) ? status : publicStatus(status)), brokenLinks, ...admin });
     } else if (url.pathname === '/') {
       if (!only(['GET', 'HEAD'])) return;
       const status = await publisher.status();
-      send(response, 200, renderStatusPage(mayReadDetail(request, secret) ? status : publicStatus(status), new Date()), 'text/html; charset=utf-8', {
+      const links = await readLinkReport(publisher.store.root);
+      send(response, 200, renderStatusPage(mayReadDetail(request, secret) ? status : publicStatus(status), new Date(), links), 'text/html; charset=utf-8', {
         'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
         'Referrer-Policy': 'no-referrer',
         'X-Frame-Options': 'DENY',

@@ -8,6 +8,7 @@ import { PublishedSlugs } from './cms-articles.js';
 import { createHooksServer } from './hooks-server.js';
 import { silentLog } from './log.js';
 import { createSiteBuilder } from './incremental/site-builder.js';
+import { LinkCheckRunner } from './link-check/link-check-runner.js';
 import { createPublicServer } from './public-server.js';
 import { Publisher, type PublisherOptions } from './publisher.js';
 
@@ -19,11 +20,15 @@ export interface LocalPublisherOptions {
   timing: Pick<PublisherOptions, 'debounceMs' | 'maxWaitMs' | 'buildTimeoutMs' | 'keepReleases' | 'retryDelaysMs'>;
   /** 0 makes every build a full one. */
   fullBuildEveryMs?: number;
+  /** Runs the link check after each swap, as `npm run publisher` does. */
+  linkCheck?: boolean;
 }
 
 export interface LocalPublisher {
   publisher: Publisher;
   publisherDir: string;
+  /** With `linkCheck`: the runner, to wait for its report. */
+  linkCheck: LinkCheckRunner | undefined;
   hooksUrl: string;
   siteUrl: string;
   /** Stops the servers and the publisher and deletes its directory. */
@@ -43,10 +48,12 @@ export async function startLocalPublisher(options: LocalPublisherOptions): Promi
   const published = new PublishedSlugs();
   const previousCache = process.env.SITE_CACHE_DIR;
   process.env.SITE_CACHE_DIR = path.join(publisherDir, 'cache');
+  const linkCheck = options.linkCheck ? new LinkCheckRunner({ publisherDir, cms: options.cms, log: silentLog }) : undefined;
   const publisher = new Publisher({
     publisherDir,
     ...options.timing,
     log: silentLog,
+    ...(linkCheck ? { afterLive: (release: { id: string; dir: string }) => linkCheck.released(release) } : {}),
     build: createSiteBuilder({ publisherDir, cms: options.cms, fullBuildEveryMs: options.fullBuildEveryMs }),
     check: (releaseDir, built) => checkRelease(releaseDir, options.cms(), built, published),
   });
@@ -58,10 +65,12 @@ export async function startLocalPublisher(options: LocalPublisherOptions): Promi
   return {
     publisher,
     publisherDir,
+    linkCheck,
     hooksUrl,
     siteUrl,
     async stop() {
       await publisher.stop();
+      await linkCheck?.stop();
       await Promise.all([hooks, site].map((server) => new Promise((resolve) => server.close(resolve))));
       if (previousCache === undefined) delete process.env.SITE_CACHE_DIR;
       else process.env.SITE_CACHE_DIR = previousCache;

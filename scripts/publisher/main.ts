@@ -15,6 +15,7 @@ import { buildFirstRelease } from './first-release.js';
 import { ensurePreviewBuild } from './build-preview.js';
 import { createSiteBuilder } from './incremental/site-builder.js';
 import { createHooksServer } from './hooks-server.js';
+import { LinkCheckRunner } from './link-check/link-check-runner.js';
 import { consoleLog as log } from './log.js';
 import { loadPreviewRenderer, type PreviewRenderer } from './preview-renderer.js';
 import { createPreviewServer, withLoopbackTwins } from './preview-server.js';
@@ -25,6 +26,8 @@ import { applyServerLimits, serverLimitsFromEnv } from './server-limits.js';
 const config = publisherConfig();
 /** The CMS's list of published articles, kept from one release check to the next. */
 const published = new PublishedSlugs();
+/** Each live release's links, checked in a child process after the swap. */
+const linkCheck = new LinkCheckRunner({ publisherDir: config.publisherDir, cms: () => ({ strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }), log });
 
 const publisher = new Publisher({
   publisherDir: config.publisherDir,
@@ -34,6 +37,7 @@ const publisher = new Publisher({
   keepReleases: config.keepReleases,
   deployCommand: config.deployCommand,
   log,
+  afterLive: (release) => linkCheck.released(release),
   build: createSiteBuilder({
     publisherDir: config.publisherDir,
     cms: () => ({ strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() }),
@@ -111,6 +115,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   const servers = [publicServer, hooksServer, ...(previewServer ? [previewServer] : [])];
   const closed = Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   await publisher.stop();
+  await linkCheck.stop();
   // Idle keep-alive sockets would hold close() open; in-flight answers had their chance.
   setTimeout(() => servers.forEach((server) => server.closeAllConnections()), 2000).unref();
   await closed;

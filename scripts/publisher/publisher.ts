@@ -21,6 +21,8 @@ export interface PublisherOptions {
   retryDelaysMs?: number[];
   timers?: Timers;
   log?: Log;
+  /** Told of each release once it is live (the link check); must not throw, and is not awaited. */
+  afterLive?: (release: { id: string; dir: string }) => void;
 }
 
 export interface PublisherStatus {
@@ -107,7 +109,10 @@ export class Publisher {
             : `build ${id} failed: ${record.error} (log: ${record.log})`,
         );
         await this.#recordBuild(record);
-        if (record.ok) this.#prepare(id);
+        if (record.ok) {
+          this.#prepare(id);
+          options.afterLive?.({ id, dir: this.store.releaseDir(id) });
+        }
         return record.ok;
       },
     });

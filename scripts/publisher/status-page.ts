@@ -1,5 +1,6 @@
 import { declarationOf } from '../../cms/src/content-model/content-types.js';
 import type { BuildRecord } from './build-record.js';
+import type { LinkReport } from './link-check/link-report.js';
 import type { PublisherStatus } from './publisher.js';
 import type { Trigger } from './trigger.js';
 
@@ -113,8 +114,26 @@ ${rows}
 </table></div>`;
 }
 
+/** The last link check's broken links, entry by entry, each with the way into the admin to fix it. */
+function brokenLinks(report: LinkReport | null): string {
+  if (!report) return '<p>Chưa kiểm tra liên kết: việc kiểm tra chạy sau mỗi lần phát hành.</p>';
+  const checked = `<p>Kiểm tra phiên bản ${escapeHtml(report.releaseId)} lúc ${time(report.checkedAt)}: ${report.counts.links} liên kết trong ${report.counts.entries} mục, ${report.counts.broken} liên kết hỏng.${
+    report.counts.externalDeferred > 0 ? ` ${report.counts.externalDeferred} liên kết ngoài sẽ được kiểm tra ở lần phát hành sau.` : ''
+  }</p>`;
+  if (report.entries.length === 0) return checked;
+  const entries = report.entries
+    .map(
+      (entry) =>
+        `<li><a href="${escapeHtml(entry.adminUrl)}">${escapeHtml(entry.title || entry.documentId)}</a> (${escapeHtml(typeLabel(entry.uid) ?? entry.uid)})<ul>${entry.broken
+          .map((link) => `<li><code>${escapeHtml(link.url)}</code>${link.text ? ` “${escapeHtml(link.text)}”` : ''}: ${escapeHtml(link.reason)}</li>`)
+          .join('')}</ul></li>`,
+    )
+    .join('\n');
+  return `${checked}\n<ul class="links">\n${entries}\n</ul>`;
+}
+
 /** The editors' page: self-contained (no external assets), refreshes itself every 5 s. */
-export function renderStatusPage(status: PublisherStatus, now: Date): string {
+export function renderStatusPage(status: PublisherStatus, now: Date, links: LinkReport | null = null): string {
   const label = stateLabels[status.state];
   const current = status.current
     ? `<p>${escapeHtml(status.current)}${status.currentSince ? `, trực tuyến từ ${time(status.currentSince)}` : ''}</p>`
@@ -134,6 +153,7 @@ h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid
 .state-building{border-color:#9a6700}.state-waiting{border-color:#0b5cad}.state-idle{border-color:#1a7f37}
 .ok{color:#1a7f37;font-weight:600}.failed{color:#b3261e;font-weight:600}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
+.links li{margin:.25rem 0}code{overflow-wrap:anywhere}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}caption{text-align:left;padding:.5rem 0}
 th,td{border:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}thead th{background:#f3f3f3}
 </style>
@@ -150,6 +170,8 @@ ${triggerList(status.pending)}
 ${lastBuild(status.lastBuild)}
 <h2>Lịch sử</h2>
 ${history(status.history)}
+<h2 id="lien-ket-hong">Liên kết hỏng</h2>
+${brokenLinks(links)}
 <p><small>Cập nhật lúc ${time(now.toISOString())}; trang tự làm mới mỗi 5 giây.</small></p>
 </main>
 </body>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publisherConfig, readEnvironment } from '../config.js';
+import { readEnvironment } from '../config.js';
 import type { ProbeOptions } from './safe-request.js';
 
 const emptyIsUnset = (value: unknown) => (value === '' ? undefined : value);
@@ -17,11 +17,20 @@ const schema = z.object({
       .regex(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, 'a comma list of host:port')
       .optional(),
   ),
+  // The runner hands these to the check's process: the publisher's own view of the CMS.
+  STRAPI_URL: z.string().url(),
+  STRAPI_TOKEN: z.string().min(1),
+  PUBLISHER_DIR: z.string().min(1),
   PUBLIC_CMS_URL: z.preprocess(emptyIsUnset, z.string().url().optional()),
+  MEDIA_URL: z.preprocess(emptyIsUnset, z.string().url().optional()),
   SITE_URL: z.preprocess(emptyIsUnset, z.string().url().default('http://localhost:4321')),
 });
 
 export interface LinkCheckConfig {
+  cms: { strapiUrl: string; strapiToken: string };
+  publisherDir: string;
+  /** Where uploads are served from: the CMS, its public URL, MEDIA_URL. */
+  mediaOrigins: string[];
   externalBudget: number;
   probe: ProbeOptions;
   cmsPublicUrl: string;
@@ -32,7 +41,12 @@ export function linkCheckConfig(env = readEnvironment()): LinkCheckConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) throw new Error(`Link check settings are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const e = parsed.data;
+  const strapiUrl = e.STRAPI_URL.replace(/\/+$/, '');
+  const origins = [strapiUrl, e.PUBLIC_CMS_URL, e.MEDIA_URL].filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin);
   return {
+    cms: { strapiUrl, strapiToken: e.STRAPI_TOKEN },
+    publisherDir: e.PUBLISHER_DIR,
+    mediaOrigins: [...new Set(origins)],
     externalBudget: e.LINK_CHECK_EXTERNAL_BUDGET,
     probe: {
       timeoutMs: e.LINK_CHECK_TIMEOUT_MS,
@@ -40,7 +54,7 @@ export function linkCheckConfig(env = readEnvironment()): LinkCheckConfig {
       maxRedirects: 5,
       allowPrivate: new Set((e.LINK_CHECK_ALLOW_PRIVATE ?? '').split(',').filter(Boolean).map((host) => host.toLowerCase())),
     },
-    cmsPublicUrl: e.PUBLIC_CMS_URL ?? publisherConfig(env).strapiUrl,
+    cmsPublicUrl: e.PUBLIC_CMS_URL ?? strapiUrl,
     siteUrl: e.SITE_URL,
   };
 }

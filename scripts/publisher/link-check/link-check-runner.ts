@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CmsOptions } from '../cms-articles.js';
 import type { Log } from '../log.js';
 import { runProcess } from '../run-process.js';
 
@@ -19,14 +20,17 @@ export interface LiveRelease {
  */
 export class LinkCheckRunner {
   readonly #publisherDir: string;
+  readonly #cms: () => CmsOptions;
   readonly #log: Log;
   readonly #timeoutMs: number;
   #running: Promise<void> | undefined;
   #next: LiveRelease | undefined;
   readonly #stop = new AbortController();
 
-  constructor(options: { publisherDir: string; log: Log; timeoutMs?: number }) {
+  /** `cms` is read at every check, as the builds read it (the token file may be written late). */
+  constructor(options: { publisherDir: string; cms: () => CmsOptions; log: Log; timeoutMs?: number }) {
     this.#publisherDir = options.publisherDir;
+    this.#cms = options.cms;
     this.#log = options.log;
     this.#timeoutMs = options.timeoutMs ?? 30 * 60_000;
   }
@@ -67,8 +71,9 @@ export class LinkCheckRunner {
     const signal = AbortSignal.any([this.#stop.signal, AbortSignal.timeout(this.#timeoutMs)]);
     try {
       output.write(`${new Date().toISOString()} link check of ${release.id}\n`);
+      const cms = this.#cms();
       await runProcess(process.execPath, ['--import', 'tsx', entry, release.id, release.dir], {
-        env: { ...process.env, PUBLISHER_DIR: this.#publisherDir },
+        env: { ...process.env, PUBLISHER_DIR: this.#publisherDir, STRAPI_URL: cms.strapiUrl, STRAPI_TOKEN: cms.strapiToken },
         output,
         signal,
         label: 'the link check',

@@ -4,7 +4,6 @@
  * Writes PUBLISHER_DIR/link-report.json and the external links' cache; touches nothing else.
  */
 import path from 'node:path';
-import { publisherConfig } from '../config.js';
 import { checkLinks } from './check-links.js';
 import { linkCheckConfig } from './link-check-config.js';
 import { writeLinkReport } from './link-report.js';
@@ -14,18 +13,17 @@ if (!releaseId || !releaseDir) {
   console.error('usage: link-check/main.ts <releaseId> <releaseDir>');
   process.exit(2);
 }
-const config = publisherConfig();
 const links = linkCheckConfig();
 const report = await checkLinks({
   releaseId,
   releaseDir,
-  cms: { strapiUrl: config.strapiUrl, strapiToken: config.strapiToken() },
+  cms: links.cms,
   cmsPublicUrl: links.cmsPublicUrl,
   siteUrl: links.siteUrl,
-  mediaOrigins: config.cmsOrigins,
-  cacheFile: path.join(config.publisherDir, 'link-cache.json'),
+  mediaOrigins: links.mediaOrigins,
+  cacheFile: path.join(links.publisherDir, 'link-cache.json'),
   externalBudget: links.externalBudget,
   probe: links.probe,
 });
-await writeLinkReport(config.publisherDir, report);
+await writeLinkReport(links.publisherDir, report);
 console.log(`link check of ${releaseId}: ${report.counts.links} links in ${report.counts.entries} entries, ${report.counts.broken} broken, ${report.counts.externalChecked} external asked, ${report.counts.externalDeferred} deferred, ${report.durationMs} ms`);
