@@ -20,10 +20,7 @@ import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.j
  * Facts not there yet while a type is being added (issue 18: Văn bản). Each pair is expected to
  * fail (`it.fails`), so it must leave this list the day it holds. The final integrator empties it.
  */
-const KNOWN_MISSING: readonly (readonly [uid: string, rule: string])[] = [
-  // Issue 20 §3: the site's redirects loader is being written beside the CMS type.
-  ['api::redirect.redirect', 'a loader reads it (site/src/loaders/collections.ts, key = collection, endpoint = restPath)'],
-];
+const KNOWN_MISSING: readonly (readonly [uid: string, rule: string])[] = [];
 
 interface Attribute {
   type: string;
@@ -131,6 +128,18 @@ const RULES: [name: string, rule: Rule][] = [
       const slug = schema.attributes.slug;
       if (!type.slugFrom) return slug?.type === 'uid' ? ['the schema has a uid slug but the declaration no slugFrom'] : [];
       return slug?.type === 'uid' && slug.targetField === type.slugFrom ? [] : [`slugFrom ${type.slugFrom}, schema's slug targets ${slug?.targetField ?? '(no uid slug)'}`];
+    }),
+  ],
+  [
+    'its withdrawal (410 page) names its own attributes, on a type with entry pages',
+    withSchema((type, schema) => {
+      const withdrawal = type.withdrawal;
+      if (!withdrawal) return [];
+      const fields = [withdrawal.reasonField, ...withdrawal.titleFields, ...(withdrawal.firstPublishedField ? [withdrawal.firstPublishedField] : [])];
+      return [
+        ...(type.urlBase && type.slugFrom ? [] : ['a withdrawal needs entry pages (urlBase and a slug)']),
+        ...fields.filter((f) => !(f in schema.attributes)).map((f) => `withdrawal: ${f} is no attribute`),
+      ];
     }),
   ],
   [
@@ -260,6 +269,7 @@ describe('each content type declared once, and everything it needs there', () =>
     ['it has a preview page (site/src/preview/pages/ban-xem-truoc/)', (t) => (t.preview = { path: 'tin', per: 'entry' })],
     ['the publisher classes its events by draft & publish', (t) => (t.draftAndPublish = false)],
     ['the publisher plans its builds by `build`', (t) => (t.build = 'full')],
+    ['its withdrawal (410 page) names its own attributes, on a type with entry pages', (t) => (t.withdrawal = { reasonField: 'reason', titleFields: ['title'] })],
     // Scheduled, over a schema (the category's) without publishAt / unpublishAt.
     ['a scheduled type has publishAt and unpublishAt datetimes', (t) => (t.uid = 'api::category.category')],
   ];
