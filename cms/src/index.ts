@@ -10,6 +10,7 @@ import { ensureAdminViews } from './bootstrap/ensure-admin-views';
 import { recordContentActions } from './audit/record-content-actions';
 import { recordAdminEvents } from './audit/record-admin-events';
 import { registerAuditRoute } from './audit/audit-admin-route';
+import { registerLinkCheckRoute } from './link-check/link-check-admin-route';
 import { runAs } from './audit/audit-actor';
 import { registerRedirects } from './redirects/register-redirects';
 
@@ -22,6 +23,7 @@ export default {
     registerRedirects(strapi);
     recordAdminEvents(strapi, () => booted);
     registerAuditRoute(strapi);
+    registerLinkCheckRoute(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
