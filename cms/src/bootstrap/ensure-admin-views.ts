@@ -77,6 +77,27 @@ export async function ensureAdminViews(strapi: Core.Strapi): Promise<void> {
     await marker.set({ value: { at: new Date().toISOString(), types: [...done] } satisfies Applied });
   }
   await retireHelp(contentTypes, declared);
+  await labelFieldsAddedLater(contentTypes, declared.filter((t) => applied && (applied.types ?? LEGACY_TYPES).includes(t.uid)));
+}
+
+/**
+ * A field added to a type whose views were applied before (withdrawalReason) gets Strapi's
+ * default label, its own name: it is given the declared label and help, once, where no
+ * administrator has named it since.
+ */
+async function labelFieldsAddedLater(contentTypes: ContentTypesService, declared: ContentTypeDeclaration[]): Promise<void> {
+  for (const type of declared) {
+    const contentType = contentTypes.findContentType(type.uid);
+    const current = await contentTypes.findConfiguration(contentType);
+    const unnamed = Object.entries(type.labels.fields).filter(([field]) => current.metadatas[field]?.edit?.label === field);
+    if (unnamed.length === 0) continue;
+    const metadatas = { ...current.metadatas };
+    for (const [field, [label, description]] of unnamed) {
+      const meta = metadatas[field] ?? {};
+      metadatas[field] = { ...meta, edit: { ...meta.edit, label, description }, list: { ...meta.list, label } };
+    }
+    await contentTypes.updateConfiguration(contentType, { ...current, metadatas });
+  }
 }
 
 async function retireHelp(contentTypes: ContentTypesService, declared: ContentTypeDeclaration[]): Promise<void> {

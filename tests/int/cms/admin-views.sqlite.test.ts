@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
+import { ALL_CONTENT_TYPES, CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
 import { repoRoot } from '../../../scripts/lib/paths.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { rest } from '../../helpers/rest.js';
@@ -109,7 +109,7 @@ describe('the admin speaks Vietnamese', () => {
     expect(answer.body.data).toBe(slug);
   });
 
-  it('keeps what an administrator changes later, gives a type added later its view, and retires help that repeated Strapi\'s hint', async () => {
+  it('keeps what an administrator changes later, gives a type added later its view, labels a field added later, and retires help that repeated Strapi\'s hint', async () => {
     const contentTypes = cms.strapi.plugin('content-manager').service('content-types');
     const reconfigure = async (uid: string, change: (current: any) => any) => {
       const contentType = contentTypes.findContentType(uid);
@@ -119,7 +119,13 @@ describe('the admin speaks Vietnamese', () => {
       ...current,
       layouts: { ...current.layouts, list: ['title', 'viewCount'] },
       // What an install made before the declarations has under the title.
-      metadatas: { ...current.metadatas, title: { ...current.metadatas.title, edit: { ...current.metadatas.title.edit, description: 'Tối đa 300 ký tự.' } } },
+      metadatas: {
+        ...current.metadatas,
+        title: { ...current.metadatas.title, edit: { ...current.metadatas.title.edit, description: 'Tối đa 300 ký tự.' } },
+        // A field added after the views were applied has Strapi's default label, its own name; one an administrator renamed keeps theirs.
+        withdrawalReason: { edit: { ...current.metadatas.withdrawalReason.edit, label: 'withdrawalReason', description: '' }, list: { ...current.metadatas.withdrawalReason.list, label: 'withdrawalReason' } },
+        lead: { ...current.metadatas.lead, edit: { ...current.metadatas.lead.edit, label: 'Tóm tắt' } },
+      },
     }));
     // Categories as if their type had just been added: Strapi's default view, and not in the record of applied types.
     await reconfigure('api::category.category', (current) => ({ ...current, settings: { ...current.settings, mainField: 'id' } }));
@@ -134,6 +140,8 @@ describe('the admin speaks Vietnamese', () => {
     const article = await configuration('api::article.article');
     expect(article.layouts.list).toEqual(['title', 'viewCount']);
     expect(article.metadatas.title.edit.description ?? '').toBe('');
+    expect(article.metadatas.withdrawalReason.edit).toMatchObject({ label: 'Lý do gỡ (khi gỡ bài)', description: CONTENT_TYPES.article.labels.fields.withdrawalReason[1] });
+    expect(article.metadatas.lead.edit.label).toBe('Tóm tắt');
     expect((await configuration('api::category.category')).settings.mainField).toBe('name');
   });
 });
