@@ -17,7 +17,7 @@ export interface ProbeOptions {
   allowPrivate: ReadonlySet<string>;
 }
 
-const USER_AGENT = 'portal-link-check/1 (+kiểm tra liên kết của cổng thông tin)';
+const USER_AGENT = 'portal-link-check/1 (broken-link report of a public portal)';
 
 function agentFor(url: URL, options: ProbeOptions): http.Agent {
   const allowPrivateIPAddress = options.allowPrivate.has(url.host);
