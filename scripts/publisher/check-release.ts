@@ -4,6 +4,7 @@ import path from 'node:path';
 import { CONTENT_TYPES } from '../../cms/src/content-model/content-types.js';
 import { entryPath, SITE_PATHS } from '../../cms/src/content-model/urls.js';
 import { PublishedSlugs, type CmsOptions } from './cms-articles.js';
+import { readReleaseRedirects } from './release-redirects.js';
 
 /** A URL path's file in the release: `/tin-tuc/a/` → `tin-tuc/a/index.html`, `/rss.xml` → `rss.xml`. */
 const releaseFile = (urlPath: string) => `${decodeURIComponent(urlPath).replace(/^\//, '')}${urlPath.endsWith('/') ? 'index.html' : ''}`;
@@ -65,7 +66,8 @@ const articlePages = (slugs: string[]) => slugs.map((slug) => releaseFile(entryP
 
 /**
  * Refuses a release that would break the public site: a missing home, 404 page, sitemap
- * or feed, a script, style or icon their layout loads, or a published article (as the CMS
+ * or feed, a script, style or icon their layout loads, a redirects.json that is not the
+ * site's (release-redirects.ts) or a withdrawn page it names, or a published article (as the CMS
  * lists it while the release is built) without its page. The list is asked for at once; the
  * release is looked at when `built` resolves. `published` keeps the list from one check to
  * the next; a list made of changes is asked for whole before it can fail a release.
@@ -78,12 +80,17 @@ export async function checkRelease(
 ): Promise<void> {
   const [listed] = await Promise.all([published.list(options), built]);
   let slugs = safeSlugs(listed.slugs);
+  // Its servers follow these rules blindly: a file that is not what the site writes stops the release.
+  const redirects = await readReleaseRedirects(releaseDir).catch((error: Error) => {
+    throw new Error(`release check failed: ${error.message}`);
+  });
+  const withdrawnPages = redirects.rules.flatMap((rule) => (rule.page ? [rule.page] : []));
   const layouts = await Promise.all(layoutPages.map((page) => readText(path.join(releaseDir, page))));
   const loaded = [...new Set(layouts.flatMap(loadedFiles))];
-  let missing = await missingFiles(releaseDir, [...requiredFiles, ...loaded, ...articlePages(slugs)]);
+  let missing = await missingFiles(releaseDir, [...requiredFiles, ...loaded, ...withdrawnPages, ...articlePages(slugs)]);
   if (missing.length > 0 && !listed.whole) {
     slugs = safeSlugs((await published.list(options, true)).slugs);
-    missing = await missingFiles(releaseDir, [...requiredFiles, ...loaded, ...articlePages(slugs)]);
+    missing = await missingFiles(releaseDir, [...requiredFiles, ...loaded, ...withdrawnPages, ...articlePages(slugs)]);
   }
   if (missing.length > 0) {
     const shown = missing.slice(0, 5).join(', ');

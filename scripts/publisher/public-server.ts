@@ -8,6 +8,7 @@ import { cacheControl } from './cache-control.js';
 import { contentType } from './content-types.js';
 import { redactUrl, type Log } from './log.js';
 import { compressibleExtensions } from './precompress.js';
+import { isWithdrawnPath, readReleaseRedirects, RedirectTable, type ReleaseRedirectRule } from './release-redirects.js';
 import { securityHeaders } from './security-headers.js';
 import { unavailablePage } from './unavailable-page.js';
 
@@ -19,6 +20,9 @@ export interface PublicServerOptions {
 }
 
 const suffixes: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
+
+/** Releases whose redirect rules are kept in memory: the live one and the few a rollback may return to. */
+const KEPT_TABLES = 4;
 
 const fileStats = (file: string) =>
   stat(file).then(
@@ -48,7 +52,46 @@ export function createPublicServer(options: PublicServerOptions): Server {
     response.end(text);
   }
 
-  async function sendFile(request: IncomingMessage, response: ServerResponse, root: string, file: string, status: 200 | 404): Promise<void> {
+  /** Each release's rules, read once: they belong to the release, so a swap or a rollback brings its own. */
+  const tables = new Map<string, Promise<RedirectTable>>();
+  function redirectsOf(root: string): Promise<RedirectTable> {
+    let table = tables.get(root);
+    if (!table) {
+      // A release whose file is not what the site writes serves no redirects, and its pages as before.
+      table = readReleaseRedirects(root).then(
+        (file) => new RedirectTable(file),
+        (error: Error) => {
+          options.log(`public: ${path.basename(root)}: redirects ignored: ${error.message}`);
+          return new RedirectTable({ version: 1, rules: [] });
+        },
+      );
+      tables.set(root, table);
+      while (tables.size > KEPT_TABLES) tables.delete(tables.keys().next().value!);
+    }
+    return table;
+  }
+
+  async function redirect(request: IncomingMessage, response: ServerResponse, root: string, rule: ReleaseRedirectRule, query: string): Promise<void> {
+    if (rule.code === 410) {
+      const page = path.join(root, rule.page);
+      if ((await fileStats(page))?.isFile()) return sendFile(request, response, root, page, 410, { 'X-Robots-Tag': 'noindex' });
+      return plain(response, 410, 'Nội dung đã được gỡ.', { 'X-Robots-Tag': 'noindex' });
+    }
+    // A path keeps the request's query, as a moved page would have read it; another site's address is sent as given.
+    const location = rule.to.startsWith('/') ? `${rule.to}${query}` : rule.to;
+    // Revalidated: the rules belong to a release, and a later one may give the address back to a page.
+    response.writeHead(rule.code, { ...security, Location: location, 'Cache-Control': 'no-cache', 'Content-Length': '0' });
+    response.end();
+  }
+
+  async function sendFile(
+    request: IncomingMessage,
+    response: ServerResponse,
+    root: string,
+    file: string,
+    status: 200 | 404 | 410,
+    extra: Record<string, string> = {},
+  ): Promise<void> {
     const compressible = compressibleExtensions.has(path.extname(file).toLowerCase());
     let served = file;
     let encoding: Encoding | undefined;
@@ -65,6 +108,7 @@ export function createPublicServer(options: PublicServerOptions): Server {
       'Cache-Control': status === 200 ? cacheControl(`/${path.relative(root, file).split(path.sep).join('/')}`) : 'no-cache',
       ETag: etag,
       'Last-Modified': stats.mtime.toUTCString(),
+      ...extra,
     };
     if (compressible) headers.Vary = 'Accept-Encoding';
     if (encoding) headers['Content-Encoding'] = encoding;
@@ -126,6 +170,10 @@ export function createPublicServer(options: PublicServerOptions): Server {
 
     // Dotfiles are never part of a page (`.well-known` is the one convention that is).
     if (segments.some((s) => s.startsWith('.') && s !== '.well-known')) return notFound(request, response, root);
+    // A withdrawn page is the body of its old address's 410, never a page of its own.
+    if (isWithdrawnPath(decoded)) return notFound(request, response, root);
+    const rule = (await redirectsOf(root)).match(rawPath);
+    if (rule) return redirect(request, response, root, rule, query);
     const normalized = path.posix.normalize(decoded);
     const file = path.join(root, normalized);
     let stats = await fileStats(file);

@@ -1,10 +1,12 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import { REDIRECTS_FILE } from '../../site/src/lib/redirect-rules.js';
 import type { BuildRecord } from './build-record.js';
 import { runDeployCommand } from './deploy-command.js';
 import { timedStep } from './build-step.js';
+import { writeNginxRedirects } from '../production/nginx-redirects.js';
 import { faultPoint } from './fault-point.js';
 import { precompress } from './precompress.js';
 import type { ReleaseStore } from './release-store.js';
@@ -124,6 +126,11 @@ export async function publishRelease(id: string, batch: Batch<Trigger>, options:
       });
       // A build that ignored the abort must not go live either.
       if (limit.signal.aborted) throw limit.signal.reason;
+      // nginx answers the release's redirects from a file of its own, made from the site's.
+      if (existsSync(path.join(staging, REDIRECTS_FILE))) {
+        const nginx = await writeNginxRedirects(staging);
+        if (nginx.refused.length > 0) note(`nginx-redirects.conf: left to the publisher's server (unsafe for nginx): ${nginx.refused.join(', ')}`);
+      }
     } catch (error) {
       // The check settles before staging is removed, and its own failure is not the news.
       built.reject(error);

@@ -56,6 +56,15 @@ export const SITE_PATHS = {
   english: '/en/',
 } as const;
 
+/**
+ * Where a withdrawn page (a 410 redirect) is kept in a release: never served at this path,
+ * only as the body of the 410 its old address answers (scripts/publisher/release-redirects.ts).
+ */
+export const WITHDRAWN_ROOT = '/_withdrawn/';
+
+/** The withdrawn page of one 410 redirect, by the redirect's documentId. */
+export const withdrawnPagePath = (documentId: string): string => `${WITHDRAWN_ROOT}${encodeURIComponent(documentId)}/`;
+
 /** A current leader's page, `/lanh-dao/<slug>/`: biography, duties and the articles they appear in. */
 export const leaderPath = (slug: string): string => `${SITE_PATHS.leaders}${encodeURIComponent(slug)}/`;
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/lib/free-port.js';
+import { writeNginxRedirects } from '../../../scripts/production/nginx-redirects.js';
 import { renderNginxConf } from '../../../scripts/production/render-nginx-conf.js';
 import { nginxBinary as nginx, nginxRequest, runNginx, type RunningNginx } from './support/nginx.js';
 
@@ -37,6 +38,21 @@ function release(root: string, id: string, title: string): void {
   writeFileSync(path.join(dir, 'du-lieu-mo', 'nhiem-vu.csv'), csv);
   writeFileSync(path.join(dir, 'du-lieu-mo', 'nhiem-vu.csv.gz'), gzipSync(csv));
   writeFileSync(path.join(dir, 'du-lieu-mo', 'nhiem-vu.json'), JSON.stringify({ title: title }));
+  mkdirSync(path.join(dir, '_withdrawn', 'abc'), { recursive: true });
+  writeFileSync(path.join(dir, '_withdrawn', 'abc', 'index.html'), '<h1>Bài đã gỡ</h1>');
+  writeFileSync(
+    path.join(dir, 'redirects.json'),
+    JSON.stringify({
+      version: 1,
+      rules: [
+        { from: '/tin-tuc/bai-cu/', to: '/tin-tuc/bai-viet/', code: 301, page: null },
+        { from: '/tin-tuc/t%E1%BA%A1m/', to: '/tin-tuc/bai-viet/', code: 302, page: null },
+        { from: '/tin-tuc/bai-go/', to: null, code: 410, page: '_withdrawn/abc/index.html' },
+        // A path the contract allows that would end nginx's string and add a directive: refused, not written.
+        { from: `/${encodeURIComponent('x"; return 200 "owned')}/`, to: '/', code: 301, page: null },
+      ],
+    }),
+  );
 }
 
 /** The production nginx configuration (docs/production.md), run by Debian's nginx on loopback. */
@@ -50,6 +66,8 @@ describe.skipIf(!nginx)('nginx in front of the portal', () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'portal-nginx-'));
     chmodSync(root, 0o755);
     release(root, 'r1', 'Phiên bản 1');
+    const redirects = await writeNginxRedirects(path.join(root, 'releases', 'r1'));
+    expect(redirects.refused).toEqual([`/${encodeURIComponent('x"; return 200 "owned')}/`]);
     symlinkSync(path.join('releases', 'r1'), path.join(root, 'current'));
     const [cmsB, publisher, preview] = await Promise.all([upstream('cms-b'), upstream('publisher'), upstream('preview')]);
     servers.push(cmsB.server, publisher.server, preview.server);
@@ -115,6 +133,36 @@ describe.skipIf(!nginx)('nginx in front of the portal', () => {
     const plain = await get(port, HOSTS.site, '/du-lieu-mo/nhiem-vu.csv');
     expect(plain.body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(plain.body.toString('utf8')).toContain('a,Nhiệm vụ trọng tâm\r\n');
+  });
+
+  it.each([
+    ['a moved page', '/tin-tuc/bai-cu/', 301, '/tin-tuc/bai-viet/'],
+    ['a moved page without its trailing slash', '/tin-tuc/bai-cu', 301, '/tin-tuc/bai-viet/'],
+    ['a page moved for now, its path in Vietnamese', '/tin-tuc/t%E1%BA%A1m/', 302, '/tin-tuc/bai-viet/'],
+  ])('answers %s with its redirect from the live release', async (_name, pathname, status, location) => {
+    const answer = await get(port, HOSTS.site, pathname);
+    expect(answer.status).toBe(status);
+    expect(answer.headers.location).toBe(location);
+    expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('answers a withdrawn address with 410 and the withdrawn page, never indexed, and never serves that page as itself', async () => {
+    const gone = await get(port, HOSTS.site, '/tin-tuc/bai-go/');
+    expect(gone.status).toBe(410);
+    expect(gone.body.toString()).toContain('Bài đã gỡ');
+    expect(gone.headers['x-robots-tag']).toBe('noindex');
+    expect(gone.headers['x-content-type-options']).toBe('nosniff');
+    for (const pathname of ['/_withdrawn/abc/', '/_withdrawn/abc/index.html']) {
+      const direct = await get(port, HOSTS.site, pathname);
+      expect(direct.status).toBe(404);
+      expect(direct.body.toString()).toContain('Không tìm thấy trang');
+    }
+  });
+
+  it('takes no directive from a redirect it refused', async () => {
+    const answer = await get(port, HOSTS.site, `/${encodeURIComponent('x"; return 200 "owned')}/`);
+    expect(answer.status).toBe(404);
+    expect(answer.body.toString()).not.toContain('owned');
   });
 
   it('follows the publisher’s atomic swap of `current` at the next request', async () => {
