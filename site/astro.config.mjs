@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { contentStoreFromDisk } from './integrations/content-store-from-disk';
 import { contentStoreWritesInOrder } from './integrations/content-store-writes-in-order';
 import { incrementalSitemap } from './integrations/incremental-sitemap';
+import { redirectFiles } from './integrations/redirect-files';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const strapi = new URL(process.env.STRAPI_URL ?? 'http://127.0.0.1:1337');
@@ -28,6 +29,7 @@ export default defineConfig({
     contentStoreWritesInOrder(),
     contentStoreFromDisk(),
     incrementalSitemap(site),
+    redirectFiles(),
   ],
   // Astro inlines small scripts by default; the site's CSP allows only script files.
   vite: { build: { assetsInlineLimit: 0 } },

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import sitemap, { type SitemapItem } from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { SitemapStream, streamToPromise } from 'sitemap';
-import { SITEMAP_ENTRY_LIMIT, sitemapOptions, type BuildSitemap } from './sitemap-options.js';
+import { inSitemap, SITEMAP_ENTRY_LIMIT, sitemapOptions, type BuildSitemap } from './sitemap-options.js';
 import { patchSitemap } from './sitemap-patch.js';
 
 /** @astrojs/sitemap's file names, which the site keeps. */
@@ -45,7 +45,9 @@ async function patchLive(build: BuildSitemap, site: string, dir: URL, pages: rea
     pages
       .map((page) => page.replace(/^\//, ''))
       .filter((page) => !STATUS_PAGES.has(page.replace(/\/$/, '')))
-      .map((page) => build.withLastmod({ url: new URL(`${root.pathname}${page}`, root).href } as SitemapItem)),
+      .map((page) => new URL(`${root.pathname}${page}`, root).href)
+      .filter(inSitemap)
+      .map((url) => build.withLastmod({ url } as SitemapItem)),
   );
   const files = patchSitemap({ live, rendered: await renderedEntries(items, root.href), gone: (url) => !build.stillExists(url), limit: SITEMAP_ENTRY_LIMIT });
   if (!files) return false;

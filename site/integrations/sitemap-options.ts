@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SitemapItem, SitemapOptions } from '@astrojs/sitemap';
+import { WITHDRAWN_ROOT } from '../src/lib/content-model.js';
 import { mappedPaths } from '../src/lib/page-inputs.js';
 
 /** What one build's sitemap depends on, from the build's environment. */
@@ -73,6 +74,9 @@ function buildSitemap(env: NodeJS.ProcessEnv, key: string): BuildSitemap {
   };
 }
 
+/** Whether a page of the build belongs in the sitemap: a withdrawn page is only ever its old address's 410. */
+export const inSitemap = (url: string): boolean => !new URL(url, 'http://x').pathname.startsWith(WITHDRAWN_ROOT);
+
 /** URLs a sitemap file holds at most: @astrojs/sitemap's default, said here for the patch (incremental-sitemap.ts). */
 export const SITEMAP_ENTRY_LIMIT = 45_000;
 
@@ -97,7 +101,7 @@ export function sitemapOptions(site: string, env: NodeJS.ProcessEnv = process.en
       get customPages() {
         return build().livePages.map((page) => new URL(page, site).href);
       },
-      filter: (url) => build().stillExists(url),
+      filter: (url) => inSitemap(url) && build().stillExists(url),
       serialize: (item) => build().withLastmod(item),
     },
   };

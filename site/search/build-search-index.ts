@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { WITHDRAWN_ROOT } from '../../cms/src/content-model/urls.js';
 import { membersOf, pageFile, pageUrl, quarterOf, shardNames, shardsOf, type Membership, type Quarters } from './search-shards.js';
 import { ShardIndex } from './shard-index.js';
 import type { KeptShards } from './kept-shards.js';
@@ -39,7 +40,8 @@ export interface SearchIndexResult {
 
 const BUNDLE = 'pagefind';
 const SHARD_LIST = 'shards.json';
-const SKIPPED_DIRS = new Set([BUNDLE, '_astro']);
+// Withdrawn pages (`/_withdrawn/`) are only ever the 410 of an address that is gone.
+const SKIPPED_DIRS = new Set([BUNDLE, '_astro', WITHDRAWN_ROOT.slice(1, -1)]);
 
 /** Pagefind's scripts and styles sit at the bundle's root; everything else is a shard's data. */
 const isAsset = (file: string) => !file.includes('/') && /\.(js|css)$/.test(file);

@@ -10,6 +10,7 @@ import {
   noticeSchema,
   pageSchema,
   procedureSchema,
+  redirectSchema,
   settingsSchema,
   taskSchema,
 } from './lib/schemas';
@@ -25,5 +26,6 @@ export const collections = {
   pages: defineCollection({ loader: strapiLoader('pages'), schema: pageSchema }),
   notices: defineCollection({ loader: strapiLoader('notices'), schema: noticeSchema }),
   procedures: defineCollection({ loader: strapiLoader('procedures'), schema: procedureSchema }),
+  redirects: defineCollection({ loader: strapiLoader('redirects'), schema: redirectSchema }),
   settings: defineCollection({ loader: strapiLoader('settings'), schema: settingsSchema }),
 };

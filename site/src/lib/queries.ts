@@ -10,6 +10,7 @@
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { yearInVietnam } from './format';
 import { documentFacets } from './document-facets';
+import { makeRedirectRules } from './redirect-rules';
 import type { Article, Attendee, Gallery, LegalDocument, Settings } from './schemas';
 import {
   documentCard,
@@ -313,5 +314,12 @@ export const fallbackSettings: Settings = {
   map: null,
   englishProfile: null,
 };
+
+/** The release's redirects (lib/redirect-rules.ts), each dropped one said once per build. */
+export const redirectRules = once(async () => {
+  const made = makeRedirectRules(await entries('redirects'));
+  for (const { from, problem } of made.dropped) console.warn(`redirects: ${from} dropped: ${problem}`);
+  return made.rules;
+});
 
 export const settings = once(async () => (await getEntry('settings', 'site'))?.data ?? fallbackSettings);

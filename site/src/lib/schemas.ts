@@ -230,6 +230,19 @@ export const documentTypeSchema = z.object({
   updatedAt: z.coerce.date(),
 });
 
+/** A moved or withdrawn address (Chuyển hướng); checked against the release's rules in lib/redirect-rules.ts. */
+export const redirectSchema = z.object({
+  documentId: z.string(),
+  from: z.string(),
+  to: z.string().nullable(),
+  code: z.number().int(),
+  title: optionalText,
+  reason: optionalText,
+  firstPublishedAt: z.coerce.date().nullable(),
+  withdrawnAt: z.coerce.date().nullable(),
+  updatedAt: z.coerce.date(),
+});
+
 export type Article = z.infer<typeof articleSchema>;
 export type Attendee = z.infer<typeof attendeeSchema>;
 export type Task = z.infer<typeof taskSchema>;
@@ -244,3 +257,4 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export type Page = z.infer<typeof pageSchema>;
 export type Notice = z.infer<typeof noticeSchema>;
 export type Procedure = z.infer<typeof procedureSchema>;
+export type Redirect = z.infer<typeof redirectSchema>;

@@ -430,6 +430,33 @@ export const COLLECTIONS = {
       updatedAt: p.updatedAt,
     }),
   }),
+  [CONTENT_TYPES.redirect.collection]: spec({
+    ...declared(CONTENT_TYPES.redirect),
+    populate: {},
+    // Loose on purpose: a rule the release cannot hold is dropped with a warning when the
+    // rules are made (site/src/lib/redirect-rules.ts), not a failed build of every page.
+    raw: z.object({
+      ...stamps,
+      from: z.string(),
+      to: z.string().nullish(),
+      code: z.number().int(),
+      title: z.string().nullish(),
+      reason: z.string().nullish(),
+      firstPublishedAt: z.string().nullish(),
+      withdrawnAt: z.string().nullish(),
+    }),
+    normalize: (r) => ({
+      documentId: r.documentId,
+      from: r.from,
+      to: r.to ?? null,
+      code: r.code,
+      title: r.title ?? null,
+      reason: r.reason ?? null,
+      firstPublishedAt: r.firstPublishedAt ?? null,
+      withdrawnAt: r.withdrawnAt ?? null,
+      updatedAt: r.updatedAt,
+    }),
+  }),
 } satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
