@@ -4,10 +4,11 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_TYPES, declarationOf } from '../../../cms/src/content-model/content-types.js';
-import { SITE_PATHS, typeListingPath } from '../../../cms/src/content-model/urls.js';
+import { entryPath, SITE_PATHS, typeListingPath, WITHDRAWN_ROOT } from '../../../cms/src/content-model/urls.js';
 import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
 import { seededRandom } from '../../../scripts/corpus/random.js';
 import { buildSite } from '../../../scripts/publisher/build-site.js';
+import { pageMapDir, readSearchQuarters } from '../../../scripts/publisher/incremental/page-map.js';
 import { RENDERED_BY_RENDERER } from '../../../scripts/publisher/incremental/site-builder.js';
 import { SITEMAP_FROM_LIVE } from '../../../site/integrations/incremental-sitemap.js';
 import { newTrigger, type Trigger } from '../../../scripts/publisher/trigger.js';
@@ -17,6 +18,8 @@ import { startLivePublisher, type LivePublisher } from '../../helpers/live-publi
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 import { waitFor } from './support/harness.js';
 import { freePort } from '../../../scripts/lib/free-port.js';
+import { NGINX_REDIRECTS_FILE } from '../../../scripts/production/nginx-redirects.js';
+import { readReleaseRedirects } from '../../../scripts/publisher/release-redirects.js';
 
 const ARTICLE = 'api::article.article';
 const ATTENDEE = 'api::attendee.attendee';
@@ -35,6 +38,10 @@ const DAY = 24 * 3_600_000;
 const EDITS = 50;
 
 type Uid = typeof ARTICLE;
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text as Astro prints it in a page. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 /** Every file of a release, relative to it. */
 function filesOf(dir: string, prefix = ''): string[] {
@@ -159,6 +166,11 @@ describe('incremental releases', () => {
     };
 
     type Change = { uid: string; documentId: string; what: string };
+    /** What the release right after a slug change or an unpublish must answer at the old address. */
+    type Check = { kind: 'moved'; from: string; to: string } | { kind: 'withdrawn'; from: string; title: string };
+    const checks: Check[] = [];
+    let redirectsChecked = 0;
+    const liveDir = () => path.join(live.publisherDir, 'current');
     const changes: Record<string, (step: number) => Promise<Change>> = {
       async retitle(step) {
         const a = r.pick(await published());
@@ -199,10 +211,21 @@ describe('incremental releases', () => {
         });
         return { uid: ARTICLE, documentId: created.documentId, what: 'new article' };
       },
+      async reslug(step) {
+        const a = r.pick(await published()) as { documentId: string };
+        const { slug } = (await docs(ARTICLE).findOne({ documentId: a.documentId, status: 'published', fields: ['slug'] })) as unknown as { slug: string };
+        const moved = `${slug.replace(/-doi-\d+$/, '')}-doi-${step}`;
+        await docs(ARTICLE).update({ documentId: a.documentId, data: { slug: moved } as never });
+        await docs(ARTICLE).publish({ documentId: a.documentId });
+        checks.push({ kind: 'moved', from: entryPath(CONTENT_TYPES.article, slug), to: entryPath(CONTENT_TYPES.article, moved) });
+        return { uid: ARTICLE, documentId: a.documentId, what: `slug ${slug} → ${moved}` };
+      },
       async unpublish() {
         const a = r.pick(await published());
+        const { slug } = (await docs(ARTICLE).findOne({ documentId: a.documentId, status: 'published', fields: ['slug'] })) as unknown as { slug: string };
         await docs(ARTICLE).unpublish({ documentId: a.documentId });
         unpublished.push(a.documentId);
+        checks.push({ kind: 'withdrawn', from: entryPath(CONTENT_TYPES.article, slug), title: a.title });
         return { uid: ARTICLE, documentId: a.documentId, what: 'unpublished' };
       },
       async republish() {
@@ -344,6 +367,20 @@ describe('incremental releases', () => {
       const change = await changes[kind]!(step);
       log.push(`${step}: ${change.what} ${change.documentId}`);
       const record = await release(newTrigger({ source: 'strapi', event: 'entry.publish', uid: change.uid, documentId: change.documentId }));
+      // The CMS wrote the redirect in the same transaction; the release carries it.
+      for (const check of checks.splice(0)) {
+        const rule = (await readReleaseRedirects(liveDir())).rules.find((candidate) => candidate.from === check.from);
+        if (check.kind === 'moved') {
+          expect(rule, log.join('\n')).toMatchObject({ code: 301, to: check.to });
+        } else {
+          expect(rule, log.join('\n')).toMatchObject({ code: 410, to: null });
+          const page = readFileSync(path.join(liveDir(), rule!.page!), 'utf8');
+          expect(page).toContain('<meta name="robots" content="noindex">');
+          expect(page).toContain('Đã gỡ:');
+          expect(page.normalize('NFC')).toContain(`<h1>${escapeHtml(check.title.normalize('NFC'))}</h1>`);
+        }
+        redirectsChecked += 1;
+      }
       // A notice's banner is on every page: it builds in full, and the next edits build on that.
       const built = declarationOf(change.uid)?.build === 'full' ? 'full' : 'incremental';
       expect(record.build, log.join('\n')).toMatchObject({ kind: built });
@@ -360,6 +397,7 @@ describe('incremental releases', () => {
     // for each: the renderer's last log lines can reach the log after its answer, and be lost.
     expect(patchedSitemaps).toBeGreaterThan(EDITS / 2);
 
+    expect(redirectsChecked).toBeGreaterThanOrEqual(2);
     const incremental = (await live.status()).current!;
     const full = await release(newTrigger({ source: 'cli' }));
     expect(full.build).toMatchObject({ kind: 'full' });
@@ -373,6 +411,21 @@ describe('incremental releases', () => {
     const different = right.filter((file) => !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))));
     expect(different, log.join('\n')).toEqual([]);
     expect(right.filter((f) => f.endsWith('index.html')).length).toBeGreaterThan(50);
+    // The withdrawn pages are in the release only as the bodies of their 410s: not in the sitemap, the feed or the search.
+    const { rules } = await readReleaseRedirects(b);
+    const gone = rules.filter((rule) => rule.code === 410);
+    expect(gone.length).toBeGreaterThan(0);
+    expect(readFileSync(path.join(b, '_redirects'), 'utf8')).toContain(`${gone[0]!.from} /${gone[0]!.page!.replace(/index\.html$/, '')} 410`);
+    const sitemaps = right.filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(path.join(b, f), 'utf8')).join('');
+    const rss = readFileSync(path.join(b, 'rss.xml'), 'utf8');
+    for (const rule of gone) {
+      expect(sitemaps).not.toContain(path.dirname(rule.page!));
+      expect(sitemaps).not.toContain(rule.from);
+      expect(rss).not.toContain(rule.from);
+    }
+    const searched = Object.keys((await readSearchQuarters(pageMapDir(live.publisherDir, full.id))) ?? {});
+    expect(searched.length).toBeGreaterThan(10);
+    expect(searched.filter((page) => page.startsWith(WITHDRAWN_ROOT))).toEqual([]);
     // The unit's own pages were compared with the changes in them.
     const listing = (root: string) => readFileSync(path.join(b, root, 'index.html'), 'utf8').normalize('NFC');
     expect(listing(typeListingPath(CONTENT_TYPES.page))).toMatch(/Trang (giới thiệu thử|đã sửa lần) \d+/);
@@ -384,7 +437,8 @@ describe('incremental releases', () => {
     const cli = mkdtempSync(path.join(os.tmpdir(), 'portal-cli-build-'));
     try {
       await buildSite(cli, { strapiUrl: cms.url, strapiToken: cms.siteToken, log: new PassThrough().resume() });
-      const variant = (file: string) => /\.(br|gz)$/.test(file);
+      // Besides the variants, the publisher adds nginx's redirects, made from the site's redirects.json.
+      const variant = (file: string) => /\.(br|gz)$/.test(file) || file === NGINX_REDIRECTS_FILE;
       expect(right.filter((f) => !variant(f))).toEqual(filesOf(cli));
       expect(filesOf(cli).filter((file) => !readFileSync(path.join(cli, file)).equals(readFileSync(path.join(b, file))))).toEqual([]);
     } finally {
