@@ -8,7 +8,7 @@ import type { Publisher } from './publisher.js';
 import { BodyTooLargeError, readBody } from './request-body.js';
 import { mayReadDetail, publicStatus } from './status-detail.js';
 import { renderStatusPage } from './status-page.js';
-import { readLinkReport } from './link-check/link-report.js';
+import { publicLinkReport, readLinkReport } from './link-check/link-report.js';
 import { decideStrapiEvent, strapiEventSchema } from './strapi-event.js';
 import { newTrigger } from './trigger.js';
 
@@ -150,7 +150,8 @@ export function createHooksServer(options: HooksServerOptions): Server {
       if (!only(['GET', 'HEAD'])) return;
       const status = await publisher.status();
       const links = await readLinkReport(publisher.store.root);
-      send(response, 200, renderStatusPage(mayReadDetail(request, secret) ? status : publicStatus(status), new Date(), links), 'text/html; charset=utf-8', {
+      const detail = mayReadDetail(request, secret);
+      send(response, 200, renderStatusPage(detail ? status : publicStatus(status), new Date(), links && (detail ? links : publicLinkReport(links))), 'text/html; charset=utf-8', {
         'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
         'Referrer-Policy': 'no-referrer',
         'X-Frame-Options': 'DENY',

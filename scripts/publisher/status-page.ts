@@ -119,8 +119,13 @@ function brokenLinks(report: LinkReport | null): string {
   if (!report) return '<p>Chưa kiểm tra liên kết: việc kiểm tra chạy sau mỗi lần phát hành.</p>';
   const checked = `<p>Kiểm tra phiên bản ${escapeHtml(report.releaseId)} lúc ${time(report.checkedAt)}: ${report.counts.links} liên kết trong ${report.counts.entries} mục, ${report.counts.broken} liên kết hỏng.${
     report.counts.externalDeferred > 0 ? ` ${report.counts.externalDeferred} liên kết ngoài sẽ được kiểm tra ở lần phát hành sau.` : ''
-  }</p>`;
-  if (report.entries.length === 0) return checked;
+  }</p>${
+    report.counts.unchecked > 0
+      ? `\n<p>${report.counts.unchecked} liên kết chưa kiểm tra được (trang ngoài không trả lời, từ chối hoặc báo lỗi máy chủ): không tính là hỏng, sẽ kiểm tra lại sau.</p>`
+      : ''
+  }`;
+  // The public page has the counts only (status-detail.ts): titles and admin links are the detail's.
+  if (report.entries.length === 0) return report.counts.broken > 0 ? `${checked}\n<p>Danh sách liên kết hỏng chỉ xem được trên máy chủ.</p>` : checked;
   const entries = report.entries
     .map(
       (entry) =>

@@ -4,7 +4,8 @@ import { publishedEntryLinks, type EntryLinks } from './cms-content.js';
 import { readLinkCache, writeLinkCache, type LinkCache } from './link-cache.js';
 import { adminEntryUrl, type BrokenLink, type LinkReport } from './link-report.js';
 import { REASONS, ReleasePaths } from './release-paths.js';
-import { probeUrl, type ProbeOptions, type ProbeResult } from './safe-request.js';
+import { externalVerdict, OK, statusVerdict, type LinkVerdict } from './link-verdict.js';
+import { probeUrl, type ProbeOptions } from './safe-request.js';
 
 export interface LinkCheckOptions {
   releaseId: string;
@@ -28,7 +29,12 @@ type Kind = { kind: 'internal'; path: string } | { kind: 'media'; url: string } 
 
 const SKIPPED_SCHEMES = /^(mailto|tel|sms|data):/i;
 
-export function classifyLink(link: string, page: string, options: Pick<LinkCheckOptions, 'siteUrl' | 'mediaOrigins' | 'cms'>): Kind {
+/**
+ * How one link is checked. `attachment`: a media field's file, whose relative URL the site makes
+ * an address on the CMS; a body's relative `/uploads/…` the site leaves as written, so readers
+ * ask the public site for it and it is checked against the release like any other path.
+ */
+export function classifyLink(link: string, page: string, options: Pick<LinkCheckOptions, 'siteUrl' | 'mediaOrigins' | 'cms'>, attachment = false): Kind {
   if (link.startsWith('#') || SKIPPED_SCHEMES.test(link)) return { kind: 'skip' };
   const site = new URL(options.siteUrl);
   let url: URL;
@@ -40,37 +46,20 @@ export function classifyLink(link: string, page: string, options: Pick<LinkCheck
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { kind: 'skip' };
   const relative = !/^[a-z][a-z0-9+.-]*:/i.test(link) && !link.startsWith('//');
   // Files the CMS serves; a path on its origin outside /uploads/ is nothing a reader should get.
-  if (url.pathname.startsWith('/uploads/') && (relative || options.mediaOrigins.includes(url.origin))) {
+  if (url.pathname.startsWith('/uploads/') && ((relative && attachment) || (!relative && options.mediaOrigins.includes(url.origin)))) {
     return { kind: 'media', url: `${relative ? options.cms.strapiUrl.replace(/\/+$/, '') : url.origin}${url.pathname}` };
   }
   if (relative || url.origin === site.origin) return { kind: 'internal', path: url.pathname };
   return { kind: 'external', url: url.href.replace(/#.*$/, '') };
 }
 
-const EXTERNAL_REASONS: Record<Exclude<ProbeResult, { status: number }>['error'], string> = {
-  private: 'Địa chỉ nội bộ: người đọc không mở được',
-  timeout: 'Trang ngoài không trả lời (hết thời gian chờ)',
-  dns: 'Tên miền không tồn tại',
-  connection: 'Không kết nối được tới trang ngoài',
-  'too-many-redirects': 'Trang ngoài chuyển hướng quá nhiều lần',
-  'bad-url': 'Đường dẫn không hợp lệ',
-};
-
-/** Null for a link that works; undefined for one not known either way (rate-limited). */
-function externalVerdict(result: ProbeResult): string | null | undefined {
-  if (!('status' in result)) return EXTERNAL_REASONS[result.error];
-  if (result.status === 429) return undefined;
-  return result.status >= 400 ? `Trang ngoài trả lời lỗi ${result.status}` : null;
-}
-
-async function mediaVerdict(url: string, options: LinkCheckOptions): Promise<string | null | undefined> {
+async function mediaVerdict(url: string, options: LinkCheckOptions): Promise<LinkVerdict> {
   try {
     const response = await fetch(url, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(options.probe.timeoutMs) });
-    if (response.status === 404 || response.status === 410) return `Tệp không còn trên CMS (${response.status})`;
-    return response.status >= 400 ? `CMS trả lời lỗi ${response.status} cho tệp` : null;
+    return statusVerdict(response.status, 'media');
   } catch {
     // The CMS being down is the CMS's news, not a broken link.
-    return undefined;
+    return { state: 'unchecked', reason: 'CMS không trả lời' };
   }
 }
 
@@ -87,9 +76,9 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkReport>
   const now = options.now ?? (() => new Date());
   const started = now();
   const entries = await publishedEntryLinks(options.cms);
-  const release = new ReleasePaths(options.releaseDir);
+  const release = await ReleasePaths.open(options.releaseDir);
   const cache = await readLinkCache(options.cacheFile, started);
-  const verdicts = new Map<string, string | null | undefined>();
+  const verdicts = new Map<string, LinkVerdict>();
   const media = new Set<string>();
   const external = new Set<string>();
   const kinds = new Map<string, Kind>();
@@ -99,7 +88,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkReport>
   for (const entry of entries) {
     for (const link of entry.links) {
       links++;
-      const kind = classifyLink(link.url, entry.page, options);
+      const kind = classifyLink(link.url, entry.page, options, link.attachment);
       kinds.set(key(entry, link.url), kind);
       if (kind.kind === 'media') media.add(kind.url);
       if (kind.kind === 'external') external.add(kind.url);
@@ -114,22 +103,26 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkReport>
   const asked = uncached.slice(0, options.externalBudget);
   const updated: LinkCache = { ...cache };
   await inParallel(asked, PARALLEL_EXTERNAL, async (url) => {
-    const verdict = externalVerdict(await probeUrl(url, options.probe));
-    if (verdict !== undefined) updated[url] = { checkedAt: now().toISOString(), broken: verdict };
+    updated[url] = { checkedAt: now().toISOString(), verdict: externalVerdict(await probeUrl(url, options.probe)) };
   });
-  for (const url of external) verdicts.set(url, updated[url]?.broken);
+  // A link past the budget is not known yet: neither broken nor counted as unchecked (externalDeferred says so).
+  for (const url of external) verdicts.set(url, updated[url]?.verdict ?? OK);
   await writeLinkCache(options.cacheFile, updated);
 
   const reported: LinkReport['entries'] = [];
+  let unchecked = 0;
   for (const entry of entries) {
     const broken: BrokenLink[] = [];
     for (const link of entry.links) {
       const kind = kinds.get(key(entry, link.url))!;
-      let reason: string | null | undefined;
-      if (kind.kind === 'internal') reason = release.check(kind.path);
-      else if (kind.kind === 'invalid') reason = REASONS.unreadable;
-      else if (kind.kind === 'media' || kind.kind === 'external') reason = verdicts.get(kind.url);
-      if (reason) broken.push({ url: link.url, text: link.text, reason });
+      let verdict: LinkVerdict = OK;
+      if (kind.kind === 'internal') {
+        const reason = release.check(kind.path);
+        if (reason) verdict = { state: 'broken', reason };
+      } else if (kind.kind === 'invalid') verdict = { state: 'broken', reason: REASONS.unreadable };
+      else if (kind.kind === 'media' || kind.kind === 'external') verdict = verdicts.get(kind.url) ?? OK;
+      if (verdict.state === 'broken') broken.push({ url: link.url, text: link.text, reason: verdict.reason });
+      if (verdict.state === 'unchecked') unchecked++;
     }
     if (broken.length > 0) {
       reported.push({ uid: entry.uid, documentId: entry.documentId, title: entry.title, adminUrl: adminEntryUrl(options.cmsPublicUrl, entry.uid, entry.documentId), broken });
@@ -146,6 +139,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkReport>
       broken: reported.reduce((sum, entry) => sum + entry.broken.length, 0),
       externalChecked: asked.length,
       externalDeferred: uncached.length - asked.length,
+      unchecked,
     },
     entries: reported,
   };

@@ -75,7 +75,7 @@ function entryLinks(source: LinkSource, raw: z.infer<typeof pageSchema>['data'][
   for (const name of source.urls) if (field(name).trim()) links.push({ url: field(name).trim(), text: '' });
   for (const name of source.files) {
     const attached = files.safeParse(raw[name]);
-    for (const file of attached.success ? (attached.data ?? []) : []) links.push({ url: file.url, text: file.name ?? '' });
+    for (const file of attached.success ? (attached.data ?? []) : []) links.push({ url: file.url, text: file.name ?? '', attachment: true });
   }
   const slug = raw.slug;
   return {

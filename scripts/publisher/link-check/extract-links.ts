@@ -4,6 +4,8 @@ import { Marked, type Token } from 'marked';
 export interface ContentLink {
   url: string;
   text: string;
+  /** A media field's file (the site serves it from the CMS), not a link written in a body. */
+  attachment?: boolean;
 }
 
 // One instance with the site's options (site/src/lib/markdown.ts): what it renders as a link, this finds.

@@ -17,6 +17,8 @@ export const linkReportSchema = z.object({
     externalChecked: z.number().int().nonnegative(),
     /** External links past LINK_CHECK_EXTERNAL_BUDGET, left for a later release. */
     externalDeferred: z.number().int().nonnegative(),
+    /** Links no answer condemned (no DNS here, timeout, refused, 5xx, 401/403/429): not broken, asked again within the hour. */
+    unchecked: z.number().int().nonnegative(),
   }),
   entries: z.array(
     z.object({
@@ -51,6 +53,12 @@ export async function writeLinkReport(publisherDir: string, report: LinkReport):
   await writeFile(temporary, JSON.stringify(report, null, 2));
   await rename(temporary, file);
 }
+
+/**
+ * The report as anyone may read it (status-detail.ts): the counts, no entries, since titles,
+ * documentIds and admin links are the detail's.
+ */
+export const publicLinkReport = (report: LinkReport): LinkReport => ({ ...report, entries: [] });
 
 /** Where an editor fixes the entry. */
 export const adminEntryUrl = (cmsPublicUrl: string, uid: string, documentId: string) =>

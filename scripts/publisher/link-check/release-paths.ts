@@ -1,13 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-
-// The release contract's shape (REDIRECT-SITE's release-redirects.ts holds the one schema once it lands).
-const redirectsSchema = z.object({
-  version: z.literal(1),
-  rules: z.array(z.object({ from: z.string(), to: z.string().nullable(), code: z.union([z.literal(301), z.literal(302), z.literal(410)]), page: z.string().nullable() })),
-});
-type Rule = z.infer<typeof redirectsSchema>['rules'][number];
+import { readReleaseRedirects, RedirectTable, type ReleaseRedirects } from '../release-redirects.js';
 
 /** Why an internal link fails, in the editors' words; null when it leads to a page. */
 export type InternalVerdict = string | null;
@@ -22,11 +15,16 @@ export const REASONS = {
 /** Answers whether a site path is a page or file of one release, as the public server would serve it. */
 export class ReleasePaths {
   readonly #dir: string;
-  readonly #rules: Map<string, Rule>;
+  readonly #redirects: RedirectTable;
 
-  constructor(releaseDir: string) {
+  constructor(releaseDir: string, redirects: ReleaseRedirects) {
     this.#dir = releaseDir;
-    this.#rules = new Map(readRules(releaseDir).map((rule) => [rule.from, rule]));
+    this.#redirects = new RedirectTable(redirects);
+  }
+
+  /** A release with its redirects.json read through the one schema (release-redirects.ts); throws when the file is not the site's. */
+  static async open(releaseDir: string): Promise<ReleasePaths> {
+    return new ReleasePaths(releaseDir, await readReleaseRedirects(releaseDir));
   }
 
   /** A path with no query or fragment (`/tin-tuc/a/`). */
@@ -39,10 +37,9 @@ export class ReleasePaths {
     }
     if (decoded.split('/').includes('..') || decoded.includes('\0')) return REASONS.unreadable;
     if (this.#exists(decoded)) return null;
-    const rule = this.#rules.get(decoded.endsWith('/') ? decoded : `${decoded}/`) ?? this.#rules.get(decoded);
+    const rule = this.#redirects.match(urlPath);
     if (!rule) return REASONS.missing;
     if (rule.code === 410) return REASONS.withdrawn;
-    if (!rule.to) return REASONS.redirectMissing;
     // An allowed external target (REDIRECT_ALLOWED_HOSTS) is the CMS's to vouch for.
     if (/^https:\/\//i.test(rule.to)) return null;
     // Chains are collapsed at the source; a second hop means the rules changed under us.
@@ -55,13 +52,4 @@ export class ReleasePaths {
     const candidates = decoded.endsWith('/') ? [`${relative}index.html`] : [relative, `${relative}/index.html`];
     return candidates.some((file) => statSync(path.join(this.#dir, file), { throwIfNoEntry: false })?.isFile() ?? false);
   }
-}
-
-/** The release's redirects.json; a release without one has no rules. */
-function readRules(releaseDir: string): Rule[] {
-  const file = path.join(releaseDir, 'redirects.json');
-  if (!existsSync(file)) return [];
-  const parsed = redirectsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not what was expected: ${parsed.error.issues[0]?.message}`);
-  return parsed.data.rules;
 }

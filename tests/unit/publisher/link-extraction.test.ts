@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkWarnings, portalLinkPaths } from '../../../cms/src/admin/content-warnings.js';
 import { classifyLink } from '../../../scripts/publisher/link-check/check-links.js';
 import { markdownLinks } from '../../../scripts/publisher/link-check/extract-links.js';
@@ -41,7 +41,7 @@ describe('what kind of link it is', () => {
     ['https://phuong.gov.vn/lien-he/?x=1#y', { kind: 'internal', path: '/lien-he/' }],
     ['../../thong-bao/', { kind: 'internal', path: '/thong-bao/' }],
     ['anh.png', { kind: 'internal', path: '/tin-tuc/bai/anh.png' }],
-    ['/uploads/qd.pdf', { kind: 'media', url: 'http://127.0.0.1:1337/uploads/qd.pdf' }],
+    ['/uploads/qd.pdf', { kind: 'internal', path: '/uploads/qd.pdf' }],
     ['https://cms.phuong.gov.vn/uploads/qd.pdf', { kind: 'media', url: 'https://cms.phuong.gov.vn/uploads/qd.pdf' }],
     ['https://cms.phuong.gov.vn/admin', { kind: 'external', url: 'https://cms.phuong.gov.vn/admin' }],
     ['http://127.0.0.1:1337/admin', { kind: 'external', url: 'http://127.0.0.1:1337/admin' }],
@@ -54,6 +54,13 @@ describe('what kind of link it is', () => {
     ['http://[bad', { kind: 'invalid' }],
   ])('%s', (link, kind) => {
     expect(classifyLink(link, '/tin-tuc/bai/', options)).toEqual(kind);
+  });
+
+  it.each([
+    ['/uploads/qd.pdf', { kind: 'media', url: 'http://127.0.0.1:1337/uploads/qd.pdf' }],
+    ['https://cms.phuong.gov.vn/uploads/qd.pdf', { kind: 'media', url: 'https://cms.phuong.gov.vn/uploads/qd.pdf' }],
+  ])('an attachment %s is asked of the CMS', (link, kind) => {
+    expect(classifyLink(link, '/van-ban/qd/', options, true)).toEqual(kind);
   });
 });
 
@@ -74,11 +81,14 @@ describe('an internal link against a release', () => {
         { from: '/tin-tuc/bai-cu/', to: '/tin-tuc/bai-moi/', code: 301, page: null },
         { from: '/tin-tuc/lac/', to: '/tin-tuc/khong-co/', code: 301, page: null },
         { from: '/tin-tuc/ngoai/', to: 'https://chinhphu.vn/', code: 302, page: null },
-        { from: '/tin-tuc/da-go/', to: null, code: 410, page: 'tin-tuc/da-go/index.html' },
+        { from: '/tin-tuc/da-go/', to: null, code: 410, page: '_withdrawn/abc123/index.html' },
       ],
     }),
   );
-  const release = new ReleasePaths(dir);
+  let release: ReleasePaths;
+  beforeAll(async () => {
+    release = await ReleasePaths.open(dir);
+  });
   it.each([
     ['/tin-tuc/bai-moi/', null],
     ['/tin-tuc/bai-moi', null],
@@ -96,10 +106,10 @@ describe('an internal link against a release', () => {
     expect(release.check(urlPath)).toBe(verdict);
   });
 
-  it('has no rules when the release carries no redirects.json', () => {
+  it('has no rules when the release carries no redirects.json', async () => {
     const bare = mkdtempSync(path.join(os.tmpdir(), 'link-release-'));
     try {
-      expect(new ReleasePaths(bare).check('/tin-tuc/bai-cu/')).toBe(REASONS.missing);
+      expect((await ReleasePaths.open(bare)).check('/tin-tuc/bai-cu/')).toBe(REASONS.missing);
     } finally {
       rmSync(bare, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkReport } from '../../../scripts/publisher/link-check/link-report.js';
+import { publicLinkReport, type LinkReport } from '../../../scripts/publisher/link-check/link-report.js';
 import type { PublisherStatus } from '../../../scripts/publisher/publisher.js';
 import { renderStatusPage } from '../../../scripts/publisher/status-page.js';
 
@@ -21,7 +21,7 @@ const report: LinkReport = {
   releaseId: '20261207T101500123Z-ab12',
   checkedAt: '2026-12-07T10:16:00.000Z',
   durationMs: 1200,
-  counts: { entries: 3, links: 7, broken: 2, externalChecked: 4, externalDeferred: 1 },
+  counts: { entries: 3, links: 7, broken: 2, externalChecked: 4, externalDeferred: 1, unchecked: 1 },
   entries: [
     {
       uid: 'api::article.article',
@@ -30,7 +30,7 @@ const report: LinkReport = {
       adminUrl: 'http://cms.example/admin/content-manager/collection-types/api::article.article/abc123?"><img>',
       broken: [
         { url: '/tin-tuc/"><b>x</b>/', text: 'bài <i>cũ</i>', reason: 'Trang không tồn tại trên cổng (404)' },
-        { url: 'https://example.vn/a', text: '', reason: 'Tên miền không tồn tại' },
+        { url: 'https://example.vn/a', text: '', reason: 'Trang ngoài trả lời lỗi 404' },
       ],
     },
   ],
@@ -46,9 +46,19 @@ describe('broken links on the status page', () => {
     expect(html).toContain('Tin &lt;script&gt;alert(1)&lt;/script&gt; mới');
     expect(html).toContain('(bài viết)');
     expect(html).toContain('<code>/tin-tuc/&quot;&gt;&lt;b&gt;x&lt;/b&gt;/</code> “bài &lt;i&gt;cũ&lt;/i&gt;”: Trang không tồn tại trên cổng (404)');
-    expect(html).toContain('Tên miền không tồn tại');
+    expect(html).toContain('Trang ngoài trả lời lỗi 404');
+    expect(html).toContain('1 liên kết chưa kiểm tra được');
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<b>x</b>');
+  });
+
+  it('shows public viewers the counts only: no title, documentId or admin link', () => {
+    const html = renderStatusPage(status, new Date('2026-12-07T10:17:00Z'), publicLinkReport(report));
+    expect(html).toContain('7 liên kết trong 3 mục, 2 liên kết hỏng.');
+    expect(html).toContain('Danh sách liên kết hỏng chỉ xem được trên máy chủ.');
+    expect(html).not.toContain('abc123');
+    expect(html).not.toContain('/admin/');
+    expect(html).not.toContain('Tin &lt;script');
   });
 
   it('says when no check has run yet', () => {
