@@ -12,6 +12,9 @@ import { recordAdminEvents } from './audit/record-admin-events';
 import { registerAuditRoute } from './audit/audit-admin-route';
 import { registerLinkCheckRoute } from './link-check/link-check-admin-route';
 import { runAs } from './audit/audit-actor';
+import { recordVersions } from './history/record-versions';
+import { registerHistoryRoutes } from './history/history-admin-route';
+import { ensureVersionTable } from './history/version-table';
 import { registerRedirects } from './redirects/register-redirects';
 
 let booted = false;
@@ -20,9 +23,11 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
     recordContentActions(strapi);
+    recordVersions(strapi);
     registerRedirects(strapi);
     recordAdminEvents(strapi, () => booted);
     registerAuditRoute(strapi);
+    registerHistoryRoutes(strapi);
     registerLinkCheckRoute(strapi);
   },
 
@@ -33,6 +38,7 @@ export default {
     await ensureSiteToken(strapi);
     await ensurePreviewToken(strapi);
     await ensureRebuildWebhook(strapi);
+    await ensureVersionTable(strapi.db.connection);
     await runAs('seed', () => seedOnFirstBoot(strapi));
     booted = true;
   },

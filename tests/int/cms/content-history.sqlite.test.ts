@@ -1,0 +1,3 @@
+import { contentHistorySuite } from './content-history.suite.js';
+
+contentHistorySuite('sqlite');
