@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTENT_TYPES, type ContentTypeDeclaration } from '../../../cms/src/content-model/content-types.js';
+import { entryPath } from '../../../cms/src/content-model/urls.js';
 import { inParallel } from '../../lib/in-parallel.js';
 import type { CmsOptions } from '../cms-articles.js';
 import { markdownLinks, type ContentLink } from './extract-links.js';
@@ -43,12 +44,15 @@ const pageSchema = z.object({
 const text = z.string().nullish();
 const files = z.array(z.object({ url: z.string().min(1), name: z.string().nullish() })).nullish();
 
+/** A type whose entries each have a page at urlBase + slug (key tasks have a page a year, and no slug). */
+const hasSlugPages = (type: ContentTypeDeclaration) => Boolean(type.urlBase && type.slugFrom);
+
 /** Entries a page: bodies are the largest thing asked for, so fewer than the slug list's 200. */
 const PAGE_SIZE = 100;
 const PARALLEL_PAGES = 2;
 
 function query(source: LinkSource, page: number): URLSearchParams {
-  const fields = [source.type.admin.mainField, ...source.markdown, ...source.urls, ...(source.type.urlBase ? ['slug'] : [])];
+  const fields = [source.type.admin.mainField, ...source.markdown, ...source.urls, ...(hasSlugPages(source.type) ? ['slug'] : [])];
   const params = new URLSearchParams({ status: 'published', 'pagination[pageSize]': String(PAGE_SIZE), 'pagination[page]': String(page), 'sort[0]': 'id:asc' });
   [...new Set(fields)].forEach((field, i) => params.set(`fields[${i}]`, field));
   for (const field of source.files) params.set(`populate[${field}][fields][0]`, 'url');
@@ -82,7 +86,7 @@ function entryLinks(source: LinkSource, raw: z.infer<typeof pageSchema>['data'][
     uid: source.type.uid,
     documentId: raw.documentId,
     title: field(source.type.admin.mainField),
-    page: source.type.urlBase && slug ? `${source.type.urlBase}${encodeURIComponent(slug)}/` : '/',
+    page: hasSlugPages(source.type) && typeof slug === 'string' && slug ? entryPath(source.type, slug) : '/',
     links,
   };
 }

@@ -60,6 +60,6 @@ export async function writeLinkReport(publisherDir: string, report: LinkReport):
  */
 export const publicLinkReport = (report: LinkReport): LinkReport => ({ ...report, entries: [] });
 
-/** Where an editor fixes the entry. */
+/** Where an editor fixes the entry: the content manager's own address (`api::article.article` as is; the uid is a declaration's). */
 export const adminEntryUrl = (cmsPublicUrl: string, uid: string, documentId: string) =>
-  `${cmsPublicUrl.replace(/\/+$/, '')}/admin/content-manager/collection-types/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}`;
+  `${cmsPublicUrl.replace(/\/+$/, '')}/admin/content-manager/collection-types/${uid}/${encodeURIComponent(documentId)}`;
