@@ -1,13 +1,14 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Clock, Rocket } from '@strapi/icons';
 import { ArticleChecklist } from './panels/ArticleChecklist';
+import { ContentHistory } from './panels/ContentHistory';
 import { portalWording, vietnamese } from './translations/vi';
 
 /** Strapi's own key for the admin language an editor chose (in their profile). */
 const LANGUAGE_KEY = 'strapi-admin-language';
 
 interface ContentManagerApis {
-  addEditViewSidePanel(panels: (typeof ArticleChecklist)[]): void;
+  addEditViewSidePanel(panels: Array<typeof ArticleChecklist | typeof ContentHistory>): void;
 }
 
 export default {
@@ -35,6 +36,6 @@ export default {
     });
   },
   bootstrap(app: StrapiApp) {
-    (app.getPlugin('content-manager').apis as unknown as ContentManagerApis).addEditViewSidePanel([ArticleChecklist]);
+    (app.getPlugin('content-manager').apis as unknown as ContentManagerApis).addEditViewSidePanel([ArticleChecklist, ContentHistory]);
   },
 };
