@@ -1,13 +1,12 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCmsAdmin } from '../../../scripts/lib/cms-admin-build.js';
-import { createAdminUser, TEST_PASSWORD } from '../../helpers/admin-users.js';
+import { buildAdminForTests, signInToAdmin } from '../../helpers/admin-browser.js';
+import { createAdminUser } from '../../helpers/admin-users.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { launchBrowser } from '../../helpers/browser.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
-const BUILD_SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'];
 const SUPER_ADMIN = { code: 'strapi-super-admin', email: 'quantri.admin@hbt.example.vn', firstname: 'Lan', lastname: 'Quản Trị' };
 const EDITOR = { code: 'strapi-editor', email: 'bientap.admin@hbt.example.vn', firstname: 'Minh', lastname: 'Biên Tập' };
 
@@ -18,7 +17,7 @@ describe('the audit log in the Vietnamese admin', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    await buildCmsAdmin({ env: Object.fromEntries(BUILD_SECRETS.map((name) => [name, process.env[name] || `build-only-${name}`])) });
+    await buildAdminForTests();
     db = sqliteDatabase();
     cms = await bootStrapi(db, {}, { serveAdminPanel: true });
     await createAdminUser(cms, SUPER_ADMIN);
@@ -32,16 +31,7 @@ describe('the audit log in the Vietnamese admin', () => {
     await db?.drop();
   });
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    const page = await context.newPage();
-    await page.goto(`${cms.url}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL(/\/admin\/?$/);
-    return page;
-  }
+  const signIn = (email: string) => signInToAdmin(browser, cms.url, email);
 
   it("lists a super admin's own sign-in and the seed's publishing, and filters by action", async () => {
     const page = await signIn(SUPER_ADMIN.email);

@@ -3,14 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
 import { samplePdf } from '../../../cms/src/seed/sample-attachments.js';
-import { buildCmsAdmin } from '../../../scripts/lib/cms-admin-build.js';
-import { createAdminUser, TEST_PASSWORD } from '../../helpers/admin-users.js';
+import { buildAdminForTests, signInToAdmin } from '../../helpers/admin-browser.js';
+import { createAdminUser } from '../../helpers/admin-users.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { launchBrowser } from '../../helpers/browser.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
 const DOCUMENT = CONTENT_TYPES.legalDocument.uid;
-const BUILD_SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'];
 const EDITOR = 'bientap@hbt.example.vn';
 const NUMBER = '15/2026/QĐ-UBND';
 
@@ -33,8 +32,7 @@ describe('a Văn bản entered in the Vietnamese admin', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // `strapi build` loads the config, which requires the secrets (none is baked into the admin).
-    await buildCmsAdmin({ env: Object.fromEntries(BUILD_SECRETS.map((name) => [name, process.env[name] || `build-only-${name}`])) });
+    await buildAdminForTests();
     db = sqliteDatabase();
     cms = await bootStrapi(db, {}, { serveAdminPanel: true });
     await createAdminUser(cms, { code: 'strapi-editor', email: EDITOR, firstname: 'Minh', lastname: 'HBT' });
@@ -48,15 +46,7 @@ describe('a Văn bản entered in the Vietnamese admin', () => {
   });
 
   it('is created with an uploaded PDF, published, and the CMS serves it with its attachment', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    await page.goto(`${cms.url}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(EDITOR);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL(/\/admin\/?$/);
-    const announcement = page.getByRole('button', { name: /Đóng thông báo/ });
-    await announcement.waitFor({ timeout: 5000 }).then(() => announcement.click(), () => undefined);
+    page = await signInToAdmin(browser, cms.url, EDITOR);
 
     await page.goto(`${cms.url}/admin/content-manager/collection-types/${DOCUMENT}/create`);
     await page.locator('input[name="number"]').fill(NUMBER);
@@ -99,6 +89,6 @@ describe('a Văn bản entered in the Vietnamese admin', () => {
     expect(file.status).toBe(200);
     expect([file.headers.get('content-disposition'), file.headers.get('x-content-type-options')]).toEqual(['attachment', 'nosniff']);
     expect(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    await context.close();
+    await page.context().close();
   }, 180_000);
 });
