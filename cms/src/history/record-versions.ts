@@ -22,7 +22,7 @@ const PATHS: Record<Actor['kind'], VersionPath> = {
   publisher: 'system',
 };
 
-type Params = { documentId?: string; locale?: string; status?: unknown };
+type Params = { documentId?: string; locale?: string; status?: unknown; data?: Record<string, unknown> };
 type Row = Record<string, unknown>;
 
 /**
@@ -39,6 +39,13 @@ async function readEntry(strapi: Core.Strapi, uid: UID.ContentType, documentId: 
 function statusAfter(uid: string, action: string, params: Params): 'draft' | 'published' {
   if (!hasDraftAndPublish(uid)) return 'published';
   return action === 'publish' || (action !== 'unpublish' && params.status === 'published') ? 'published' : 'draft';
+}
+
+/** What the version records: a save that sets a publish or unpublish time is a schedule; a write of a restore, a restore. */
+function versionAction(action: string, params: Params): string {
+  if (restoringVersion() !== undefined) return 'restore';
+  const sets = (field: string) => params.data?.[field] !== undefined && params.data[field] !== null && params.data[field] !== '';
+  return (action === 'update' || action === 'create') && (sets('publishAt') || sets('unpublishAt')) ? 'schedule' : action;
 }
 
 /** Keeps a type without drafts to its last N versions an entry, and drops versions past the age limit, the newest always kept. */
@@ -110,7 +117,7 @@ export function recordVersions(strapi: Core.Strapi): void {
         if (!documentId) return outcome;
         const status = action === 'delete' ? (hasDraftAndPublish(uid) ? 'draft' : 'published') : statusAfter(uid, action, params);
         const entry = action === 'delete' ? before : await readEntry(strapi, uid, documentId, status);
-        if (entry) await storeVersion(strapi, { uid, documentId, action: restoringVersion() !== undefined ? 'restore' : action, status, entry, actor });
+        if (entry) await storeVersion(strapi, { uid, documentId, action: versionAction(action, params), status, entry, actor });
       } catch (error) {
         strapi.log.error(`Version history: could not store ${action} of ${uid}: ${(error as Error).message}`);
       }

@@ -76,6 +76,11 @@ export function contentHistorySuite(client: DatabaseClient): void {
       const answer = await rest(`${cms.url}${CM}/collection-types/${ARTICLE}/${documentId}`, { method: 'PUT', token: editor, body: { title: 'Dữ liệu kiểm thử: sửa trong trang quản trị' } });
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     }, 'update', 'draft', EDITOR.email],
+    ['the admin, setting a publish time', 'admin', async (documentId: string) => {
+      const publishAt = new Date(Date.now() + 86_400_000).toISOString();
+      const answer = await rest(`${cms.url}${CM}/collection-types/${ARTICLE}/${documentId}`, { method: 'PUT', token: editor, body: { publishAt } });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    }, 'schedule', 'draft', EDITOR.email],
     ['REST, as the token', 'rest', async (documentId: string) => {
       const answer = await rest(`${cms.url}/api/articles/${documentId}?status=draft`, { method: 'PUT', token, body: { data: { lead: 'Sa-pô sửa qua REST' } } });
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
