@@ -1,7 +1,7 @@
-import { SITE_PATHS } from '../content-model/urls.js';
+import { SITE_PATHS, WITHDRAWN_ROOT } from '../content-model/urls.js';
 
-/** Where no redirect may start or lead: the build's assets, the search index, the preview. */
-export const RESERVED_PATH_PREFIXES: readonly string[] = ['/_astro/', '/pagefind/', SITE_PATHS.previewRoot];
+/** Where no redirect may start or lead: the build's assets, the search index, the preview, the withdrawn pages (served only as a 410). */
+export const RESERVED_PATH_PREFIXES: readonly string[] = ['/_astro/', '/pagefind/', SITE_PATHS.previewRoot, WITHDRAWN_ROOT];
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
 
