@@ -18,6 +18,11 @@ import { freePort } from '../lib/free-port.js';
 import { startScratchCmsProcess } from './scratch-cms-process.js';
 import { seconds } from './stats.js';
 
+const articleList = z.object({
+  data: z.array(z.object({ documentId: z.string(), slug: z.string(), body: z.string().nullish() })),
+  meta: z.object({ pagination: z.object({ pageCount: z.number().int() }) }),
+});
+
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' } } });
 const articles = Number(values.articles);
 const secret = randomBytes(16).toString('hex');
@@ -68,11 +73,6 @@ try {
   cms.stop();
   outside.close();
 }
-
-const articleList = z.object({
-  data: z.array(z.object({ documentId: z.string(), slug: z.string(), body: z.string().nullish() })),
-  meta: z.object({ pagination: z.object({ pageCount: z.number().int() }) }),
-});
 
 /**
  * The generated bodies carry no links: give each article three, as real ones do (another
