@@ -1,11 +1,13 @@
 /**
  * `npm run rollback [-- <release-id>]`: points the public site back at an earlier release
- * (default: the one before the live one), with the same atomic swap as a publish. The next
+ * (default: the one before the live one), with the same atomic swap as a publish, then runs
+ * DEPLOY_COMMAND as a publish does (nginx reloads the release's redirects). The next
  * publish builds from the CMS and goes live as usual.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { publisherDirFromEnv } from './publisher/config.js';
+import { deployCommandFromEnv, publisherDirFromEnv } from './publisher/config.js';
+import { runDeployCommand } from './publisher/deploy-command.js';
 import { PublisherAuditLog } from './publisher/publisher-audit-log.js';
 import { ReleaseStore } from './publisher/release-store.js';
 
@@ -40,3 +42,11 @@ await new PublisherAuditLog(publisherDir).append({
   detail: { from: current ?? null, to: target },
 });
 console.log(`Rolled back: current ${current ?? '(none)'} → ${target}`);
+const deployCommand = deployCommandFromEnv();
+if (deployCommand) {
+  const deployed = await runDeployCommand(deployCommand, store.releaseDir(target), { output: process.stdout });
+  if (!deployed.ok) {
+    console.error(`DEPLOY_COMMAND failed: ${deployed.error} (the rollback stands)`);
+    process.exitCode = 1;
+  }
+}

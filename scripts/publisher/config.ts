@@ -167,9 +167,14 @@ export function rebuildCliConfig(env = readEnvironment()): { secret: string; pub
   return { secret: e.REBUILD_SECRET, publisherUrl: (e.PUBLISHER_URL ?? `http://127.0.0.1:${e.PUBLISHER_PORT}`).replace(/\/+$/, '') };
 }
 
-const rollbackSchema = z.object({ PUBLISHER_DIR: withDefault(z.string(), 'var').transform(fromRepoRoot) });
+const rollbackSchema = z.object({ PUBLISHER_DIR: withDefault(z.string(), 'var').transform(fromRepoRoot), DEPLOY_COMMAND: optional(z.string()) });
 
 /** Rollback only touches files, so it needs no secret. */
 export function publisherDirFromEnv(env = readEnvironment()): string {
   return parse(rollbackSchema, env, 'Rollback').PUBLISHER_DIR;
+}
+
+/** What a rollback runs once the earlier release is live, as a publish does (an nginx reload, an upload). */
+export function deployCommandFromEnv(env = readEnvironment()): string | undefined {
+  return parse(rollbackSchema, env, 'Rollback').DEPLOY_COMMAND;
 }

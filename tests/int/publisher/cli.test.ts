@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runScript } from './support/run-script.js';
 import { secret, startPublisher, type TestPublisher } from './support/harness.js';
@@ -84,6 +85,27 @@ describe('npm run rollback', () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('No release 20200101T000000000Z-nope');
       expect((await p.status()).current).toBe(r3);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('runs DEPLOY_COMMAND once the earlier release is live (nginx reloads its redirects), and a failing one leaves the rollback standing', async () => {
+    const p = await startPublisher();
+    try {
+      for (let i = 1; i <= 2; i += 1) {
+        await fetch(`${p.hooksUrl}/hooks/deploy`, { method: 'POST', headers: { Authorization: `Bearer ${secret}` } });
+        await p.builds(i);
+      }
+      const [r1, r2] = (await p.status()).releases;
+      const marker = `${p.dir}/deployed.txt`;
+      let result = await runScript('scripts/rollback.ts', [], { PUBLISHER_DIR: p.dir, DEPLOY_COMMAND: `printf %s "$RELEASE_DIR" > ${marker}` });
+      expect(result.code, result.stderr).toBe(0);
+      expect(readFileSync(marker, 'utf8')).toBe(p.store.releaseDir(r1!));
+      result = await runScript('scripts/rollback.ts', [r2!], { PUBLISHER_DIR: p.dir, DEPLOY_COMMAND: 'exit 3' });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('DEPLOY_COMMAND failed');
+      expect((await p.status()).current).toBe(r2);
     } finally {
       await p.close();
     }
