@@ -166,6 +166,8 @@ const VersionDialog = ({ chosen, newest, onClose }: { chosen: VersionMeta; newes
 const VersionList = ({ uid, documentId, savedAt }: { uid: string; documentId: string; savedAt: unknown }) => {
   const { get } = useFetchClient();
   const [versions, setVersions] = useState<VersionMeta[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [page, setPage] = useState(1);
   const [chosen, setChosen] = useState<VersionMeta | null>(null);
   const [restored] = useState(() => {
     const value = sessionStorage.getItem(RESTORED_KEY);
@@ -173,11 +175,22 @@ const VersionList = ({ uid, documentId, savedAt }: { uid: string; documentId: st
     return value;
   });
   useEffect(() => {
+    setPage(1);
     get(`/admin/content-history/entries/${uid}/${documentId}`)
-      .then(({ data }) => setVersions(listSchema.parse(data).data))
+      .then(({ data }) => {
+        const list = listSchema.parse(data);
+        setVersions(list.data);
+        setTotal(list.meta.total);
+      })
       .catch(() => setVersions([]));
     // Asked again after each save, which makes a version.
   }, [uid, documentId, savedAt, get]);
+  const older = () =>
+    get(`/admin/content-history/entries/${uid}/${documentId}?page=${page + 1}`).then(({ data }) => {
+      const list = listSchema.parse(data);
+      setVersions((shown) => [...(shown ?? []), ...list.data.filter((version) => !shown?.some((seen) => seen.id === version.id))]);
+      setPage(page + 1);
+    });
   if (versions === null) return <Typography>Đang tải…</Typography>;
   return (
     <Flex direction="column" alignItems="stretch" gap={2} data-testid="content-history">
@@ -199,6 +212,11 @@ const VersionList = ({ uid, documentId, savedAt }: { uid: string; documentId: st
           </Flex>
         </Button>
       ))}
+      {versions.length < total && (
+        <Button variant="secondary" onClick={older}>
+          Xem các phiên bản cũ hơn
+        </Button>
+      )}
       {chosen && versions[0] && <VersionDialog chosen={chosen} newest={versions[0]} onClose={() => setChosen(null)} />}
     </Flex>
   );
