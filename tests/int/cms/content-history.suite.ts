@@ -96,8 +96,11 @@ export function contentHistorySuite(client: DatabaseClient): void {
     expect(stored, JSON.stringify({ ...stored, data: undefined })).toMatchObject({ path, action, status, actor: expect.stringContaining(actor) });
   });
 
-  it('stores unpublish and delete too, the deleted entry as it was', async () => {
+  it('stores discarding a draft, unpublish and delete too, the deleted entry as it was', async () => {
     const created = await cms.strapi.documents(ARTICLE).create({ data: { title: 'Dữ liệu kiểm thử: gỡ rồi xoá' } as never, status: 'published' });
+    await cms.strapi.documents(ARTICLE).update({ documentId: created.documentId, data: { title: 'Dữ liệu kiểm thử: bản nháp bỏ đi' } as never });
+    await cms.strapi.documents(ARTICLE).discardDraft({ documentId: created.documentId });
+    expect(await last(created.documentId)).toMatchObject({ action: 'discardDraft', status: 'draft', data: expect.objectContaining({ title: 'Dữ liệu kiểm thử: gỡ rồi xoá' }) });
     await cms.strapi.documents(ARTICLE).unpublish({ documentId: created.documentId });
     await cms.strapi.documents(ARTICLE).delete({ documentId: created.documentId });
     const stored = await versions(created.documentId);
