@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { audit } from '../audit/audit-log';
+import { runAs } from '../audit/audit-actor';
 import { declarationOf } from '../content-model/content-types.js';
 import { hasDraftAndPublish } from '../utils/our-content-types';
 import { toWriteData } from './entry-snapshot';
@@ -29,16 +30,18 @@ export async function restoreVersion(strapi: Core.Strapi, id: number): Promise<{
   if (!(await service.findOne({ documentId: version.documentId, status: 'draft' }))) {
     throw new errors.NotFoundError(`The entry of version ${id} no longer exists`);
   }
-  await whileRestoring(version.version, () =>
-    strapi.db.transaction(async () => {
-      await service.update({
+  // Outside a request (a script), the restore is its own actor; in the admin, the user who clicked.
+  await runAs('restore', async () => {
+    await whileRestoring(version.version, () =>
+      service.update({
         documentId: version.documentId,
         ...(version.locale ? { locale: version.locale } : {}),
         data: toWriteData(strapi, uid, version.data),
         ...(hasDraftAndPublish(uid) ? { status: 'draft' } : {}),
-      });
-      await audit(strapi, { action: 'history.restore', subjectType: uid, subjectId: version.documentId, detail: { version: version.version, versionId: version.id } });
-    }),
-  );
+      }),
+    );
+    // Once the write is committed: the audit log's first entry in a process makes its table outside any transaction.
+    await audit(strapi, { action: 'history.restore', subjectType: uid, subjectId: version.documentId, detail: { version: version.version, versionId: version.id } });
+  });
   return { restored: version, documentId: version.documentId };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAs } from '../../../cms/src/audit/audit-actor.js';
 import { CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
+import { restoreVersion } from '../../../cms/src/history/restore-version.js';
 import { adminLogin, createAdminUser } from '../../helpers/admin-users.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { rest } from '../../helpers/rest.js';
@@ -133,6 +134,14 @@ export function contentHistorySuite(client: DatabaseClient): void {
     const logged = await cms.strapi.db.connection('portal_audit_log').where({ action: 'history.restore', subject_id: article.documentId }).first();
     expect(logged).toMatchObject({ actor_kind: 'admin', actor: expect.stringContaining(EDITOR.email) });
     expect(JSON.parse(logged.detail)).toMatchObject({ version: first.version });
+  });
+
+  it('records a restore run by a script as the restore', async () => {
+    const category = await cms.strapi.documents(CATEGORY).create({ data: { name: 'Dữ liệu kiểm thử: chuyên mục khôi phục' } as never });
+    await cms.strapi.documents(CATEGORY).update({ documentId: category.documentId, data: { name: 'Dữ liệu kiểm thử: chuyên mục đổi tên' } as never });
+    const [first] = await versions(category.documentId);
+    await restoreVersion(cms.strapi, first!.id);
+    expect(await last(category.documentId)).toMatchObject({ action: 'restore', path: 'restore', actor: 'restore', data: first!.data });
   });
 
   it('lists an entry\'s versions newest first and gives one with the one before it', async () => {
