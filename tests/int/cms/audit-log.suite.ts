@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamDay } from '../../../cms/src/audit/audit-days.js';
 import { CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
 import { repoRoot } from '../../../scripts/lib/paths.js';
 import { adminLogin, createAdminUser, TEST_PASSWORD } from '../../helpers/admin-users.js';
@@ -14,7 +15,7 @@ const ARTICLE = CONTENT_TYPES.article.uid;
 const SETTINGS = CONTENT_TYPES.siteSetting.uid;
 const CM = '/content-manager';
 const EDITOR = { code: 'strapi-editor', email: 'bientap.nhatky@hbt.example.vn', firstname: 'Trần Thị', lastname: 'Biên Tập' };
-const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+const today = vietnamDay();
 
 interface Entry {
   id: number;

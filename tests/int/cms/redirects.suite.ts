@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
 import { entryPath } from '../../../cms/src/content-model/urls.js';
+import type { StoredRedirect } from '../../../cms/src/redirects/redirect-entries.js';
 import { runScheduledPublishing } from '../../../cms/src/scheduling/run-scheduled-publishing.js';
 import { adminLogin, createAdminUser } from '../../helpers/admin-users.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
@@ -12,13 +13,7 @@ const CM = '/content-manager';
 const EDITOR = 'bientap.chuyenhuong@hbt.example.vn';
 const ALLOWED = 'dichvucong.gov.vn';
 
-interface Stored {
-  from: string;
-  to: string | null;
-  code: number;
-  origin: string;
-  sourceType: string | null;
-  sourceDocumentId: string | null;
+interface Stored extends Omit<StoredRedirect, 'documentId'> {
   title: string | null;
   reason: string | null;
   firstPublishedAt: string | null;

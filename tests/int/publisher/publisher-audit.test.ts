@@ -2,11 +2,12 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamDay } from '../../../cms/src/audit/audit-days.js';
 import { runScript } from './support/run-script.js';
 import { secret, startPublisher, strapiEvent, type TestPublisher } from './support/harness.js';
 
 const token = createHmac('sha256', secret).update('deploy-hook').digest('hex');
-const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+const today = vietnamDay();
 
 interface Entry {
   id: number;

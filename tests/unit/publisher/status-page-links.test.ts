@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { publicLinkReport, type LinkReport } from '../../../scripts/publisher/link-check/link-report.js';
 import type { PublisherStatus } from '../../../scripts/publisher/publisher.js';
 import { renderStatusPage } from '../../../scripts/publisher/status-page.js';
+import { IDLE_STATUS } from './support/idle-status.js';
 
-const status: PublisherStatus = {
-  state: 'idle',
-  current: null,
-  currentSince: null,
-  building: null,
-  pending: [],
-  nextBuildAt: null,
-  nextAttempt: 1,
-  lastBuild: null,
-  history: [],
-  releases: [],
-  preparing: false,
-};
+const status: PublisherStatus = IDLE_STATUS;
 const report: LinkReport = {
   version: 1,
   releaseId: '20261207T101500123Z-ab12',

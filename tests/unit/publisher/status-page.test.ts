@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ALL_CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
 import type { PublisherStatus } from '../../../scripts/publisher/publisher.js';
 import { formatDuration, renderStatusPage } from '../../../scripts/publisher/status-page.js';
+import { IDLE_STATUS } from './support/idle-status.js';
 
-const base: PublisherStatus = {
-  state: 'idle',
-  current: null,
-  currentSince: null,
-  building: null,
-  pending: [],
-  nextBuildAt: null,
-  nextAttempt: 1,
-  lastBuild: null,
-  history: [],
-  releases: [],
-  preparing: false,
-};
+const base: PublisherStatus = IDLE_STATUS;
 const failed = {
   id: '20261127T221500123Z-ab12',
   startedAt: '2026-11-27T22:15:00.123Z',
