@@ -21,6 +21,7 @@ const generated: Record<string, () => string> = {
   ENCRYPTION_KEY: secret,
   REBUILD_SECRET: secret,
   PREVIEW_SECRET: secret,
+  ENGAGEMENT_SECRET: secret,
 };
 
 export function missingSecrets(existing: string, env: NodeJS.ProcessEnv): string[] {
@@ -36,7 +37,7 @@ export function missingSecrets(existing: string, env: NodeJS.ProcessEnv): string
 /** Secrets the publisher will refuse at start; they are reported, never replaced. */
 export function shortSecrets(existing: string, env: NodeJS.ProcessEnv): string[] {
   const values = { ...parseEnv(existing), ...env };
-  return ['REBUILD_SECRET', 'PREVIEW_SECRET'].filter((name) => {
+  return ['REBUILD_SECRET', 'PREVIEW_SECRET', 'ENGAGEMENT_SECRET'].filter((name) => {
     const value = values[name];
     return value !== undefined && value !== '' && value.length < checkedLength;
   });
