@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole portal on one machine. Builds the CMS when its sources changed,
- * then runs it and the publisher, which builds the site once the CMS answers and serves it
+ * then runs it, the engagement service (/tuong-tac/) and the publisher, which builds the site once the CMS answers and serves it
  * on :4321 (status on :4322). Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -39,4 +39,5 @@ if (!cmsBuildIsFresh()) {
   });
 }
 run('CMS', ['run', 'start', '-w', 'cms']);
+run('engagement', ['run', 'engagement']);
 run('publisher', ['run', 'publisher']);

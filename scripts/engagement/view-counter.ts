@@ -44,9 +44,10 @@ export class ViewCounter {
     return count;
   }
 
+  /** Views not yet stored: the batch and those being written. */
   get batchSize(): number {
     let size = 0;
-    for (const visitors of this.batch?.visits.values() ?? []) size += visitors.size;
+    for (const batch of [this.batch, ...this.writing]) for (const visitors of batch?.visits.values() ?? []) size += visitors.size;
     return size;
   }
 

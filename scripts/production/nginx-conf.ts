@@ -15,6 +15,8 @@ const parsed = z
     PREVIEW_URL: z.string().url().default('http://localhost:4323'),
     // Two instances on one PostgreSQL: "127.0.0.1:1337 127.0.0.1:1338".
     CMS_UPSTREAMS: z.string().default('127.0.0.1:1337'),
+    // The engagement service's instances (scripts/engagement/), space-separated; they share the database.
+    ENGAGEMENT_UPSTREAMS: z.string().default('127.0.0.1:4324'),
     // Both or neither: the names are then served over TLS, with HSTS.
     NGINX_TLS_CERTIFICATE: z.string().optional(),
     NGINX_TLS_KEY: z.string().optional(),
@@ -41,5 +43,6 @@ process.stdout.write(
     publisherUpstream: `127.0.0.1:${publisher.publisherPort}`,
     previewUpstream: `127.0.0.1:${publisher.preview?.port ?? 4323}`,
     cmsOrigin: new URL(env.PUBLIC_CMS_URL).origin,
+    engagementUpstreams: env.ENGAGEMENT_UPSTREAMS.split(/\s+/).filter(Boolean),
   }),
 );

@@ -17,6 +17,8 @@ export interface NginxSettings {
   previewUpstream: string;
   /** Where the public pages may load images from (the CMS's public origin). */
   cmsOrigin: string;
+  /** The engagement service's instances, host:port (default one on 127.0.0.1:4324). */
+  engagementUpstreams?: string[];
 }
 
 const template = path.join(path.dirname(fileURLToPath(import.meta.url)), 'nginx.conf.template');
@@ -45,6 +47,7 @@ export function renderNginxConf(settings: NginxSettings): string {
     PUBLISHER_UPSTREAM: settings.publisherUpstream,
     PREVIEW_UPSTREAM: settings.previewUpstream,
     CMS_ORIGIN: settings.cmsOrigin,
+    ENGAGEMENT_SERVERS: (settings.engagementUpstreams ?? ['127.0.0.1:4324']).map((address) => `server ${address};`).join('\n    '),
   };
   return readFileSync(template, 'utf8').replace(/\$\{([A-Z_]+)\}/g, (_match, name: string) => {
     const value = values[name];

@@ -70,6 +70,8 @@ const publisherSchema = z
       .transform(fromRepoRoot)
       .refine((dir) => !path.relative(repoRoot, dir).startsWith('..'), 'PREVIEW_BUILD_DIR must be inside the repository'),
     SITE_URL: withDefault(z.string().url(), 'http://localhost:4321'),
+    // The engagement service (scripts/engagement/, ENGAGEMENT_PORT); `off`: /tuong-tac/ is not passed on.
+    ENGAGEMENT_URL: withDefault(z.union([z.literal('off'), z.string().url()]), 'http://127.0.0.1:4324'),
   })
   .refine((env) => env.MAX_WAIT_MS >= env.DEBOUNCE_MS, { message: 'MAX_WAIT_MS must be at least DEBOUNCE_MS', path: ['MAX_WAIT_MS'] });
 
@@ -87,6 +89,8 @@ export interface PublisherConfig {
   keepReleases: number;
   deployCommand: string | undefined;
   publisherDir: string;
+  /** Where /tuong-tac/ goes (the engagement service), if anywhere. */
+  engagementUrl: string | undefined;
   /** Read at every build: the CMS may write its token file after the publisher started. */
   strapiToken(): string;
   /** The draft preview, when PREVIEW_SECRET is set. */
@@ -137,6 +141,7 @@ export function publisherConfig(env = readEnvironment()): PublisherConfig {
     keepReleases: e.KEEP_RELEASES,
     deployCommand: e.DEPLOY_COMMAND,
     publisherDir: e.PUBLISHER_DIR,
+    engagementUrl: e.ENGAGEMENT_URL === 'off' ? undefined : e.ENGAGEMENT_URL,
     strapiToken() {
       if (e.STRAPI_TOKEN) return e.STRAPI_TOKEN;
       return readToken(e.SITE_TOKEN_FILE, 'Strapi token (or set STRAPI_TOKEN)');

@@ -63,7 +63,7 @@ function listen(server: Server, port: number, serverLimits = limits.internal): P
   });
 }
 
-const publicServer = createPublicServer({ publisherDir: config.publisherDir, imageOrigins: config.cmsOrigins, log });
+const publicServer = createPublicServer({ publisherDir: config.publisherDir, imageOrigins: config.cmsOrigins, engagementUrl: config.engagementUrl, log });
 const hooksServer = createHooksServer({ publisher, secret: config.secret, log });
 const publicPort = await listen(publicServer, config.publicPort, limits.public);
 const hooksPort = await listen(hooksServer, config.publisherPort);

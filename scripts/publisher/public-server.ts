@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { negotiateEncoding, type Encoding } from './accept-encoding.js';
+import { ENGAGEMENT_PREFIX, proxyToEngagement } from './engagement-proxy.js';
 import { cacheControl } from './cache-control.js';
 import { contentType } from './content-types.js';
 import { redactUrl, type Log } from './log.js';
@@ -16,6 +17,8 @@ export interface PublicServerOptions {
   publisherDir: string;
   /** CMS origins pages may show images from (CSP img-src). */
   imageOrigins: readonly string[];
+  /** The engagement service /tuong-tac/ is passed to; without it those paths are the site's. */
+  engagementUrl?: string;
   log: Log;
 }
 
@@ -134,7 +137,12 @@ export function createPublicServer(options: PublicServerOptions): Server {
     plain(response, 404, 'Không tìm thấy trang.');
   }
 
+  const engagement = options.engagementUrl ? new URL(options.engagementUrl) : undefined;
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (engagement && request.url?.startsWith(ENGAGEMENT_PREFIX)) {
+      return proxyToEngagement(engagement, request, response, (error) => options.log(`public: engagement: ${error.message}`));
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
     const target = request.url ?? '/';
     const queryStart = target.indexOf('?');

@@ -1,0 +1,30 @@
+import { request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
+
+/** Where the public server hands the site's dynamic edge (the engagement service). */
+export const ENGAGEMENT_PREFIX = '/tuong-tac/';
+
+/**
+ * /tuong-tac/… passed to the engagement service, so the site and its beacons, ratings and
+ * questions share one origin, as nginx does in production. The caller's address goes in
+ * X-Forwarded-For (replacing whatever the caller wrote: this server is the edge); the Host
+ * is kept, so the service's same-origin check sees the site's.
+ */
+export function proxyToEngagement(target: URL, request: IncomingMessage, response: ServerResponse, onError: (error: Error) => void): void {
+  const headers = { ...request.headers, 'x-forwarded-for': request.socket.remoteAddress ?? '' };
+  const upstream = forward(
+    { host: target.hostname, port: target.port, method: request.method, path: request.url, headers, timeout: 15_000 },
+    (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    },
+  );
+  upstream.on('timeout', () => upstream.destroy(new Error('the engagement service timed out')));
+  upstream.on('error', (error) => {
+    onError(error);
+    if (!response.headersSent) {
+      response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '30' });
+      response.end('Dịch vụ tương tác tạm thời không hoạt động.');
+    } else response.destroy();
+  });
+  request.pipe(upstream);
+}
