@@ -16,8 +16,15 @@ import { recordVersions } from './history/record-versions';
 import { registerHistoryRoutes } from './history/history-admin-route';
 import { ensureVersionTable } from './history/version-table';
 import { registerRedirects } from './redirects/register-redirects';
+import { registerQuestionMail } from './mail/register-question-mail';
+import { ensureQuestionToken } from './bootstrap/ensure-question-token';
+import { ensureEngagementTables } from './engagement/engagement-tables';
+import { registerEngagementRoutes } from './engagement/engagement-admin-route';
+import { startViewCountSync, type ViewCountSync } from './engagement/sync-view-counts';
 
 let booted = false;
+/** Per Strapi: a test process boots several, one after another. */
+const viewCountSyncs = new WeakMap<Core.Strapi, ViewCountSync>();
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -25,10 +32,12 @@ export default {
     recordContentActions(strapi);
     recordVersions(strapi);
     registerRedirects(strapi);
+    registerQuestionMail(strapi);
     recordAdminEvents(strapi, () => booted);
     registerAuditRoute(strapi);
     registerHistoryRoutes(strapi);
     registerLinkCheckRoute(strapi);
+    registerEngagementRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -37,9 +46,16 @@ export default {
     await ensureSuperAdmin(strapi);
     await ensureSiteToken(strapi);
     await ensurePreviewToken(strapi);
+    await ensureQuestionToken(strapi);
     await ensureRebuildWebhook(strapi);
     await ensureVersionTable(strapi.db.connection);
+    await ensureEngagementTables(strapi.db.connection);
     await runAs('seed', () => seedOnFirstBoot(strapi));
+    viewCountSyncs.set(strapi, startViewCountSync(strapi));
     booted = true;
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await viewCountSyncs.get(strapi)?.stop();
   },
 };

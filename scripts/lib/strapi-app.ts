@@ -49,6 +49,8 @@ export interface RunningStrapi {
   siteToken: string;
   /** The draft-reading token the CMS saved for the preview. */
   previewToken: string;
+  /** The token the engagement service files citizens' questions with (create only). */
+  questionToken: string;
   stop(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startScratchStrapi(env: Record<string, string>, options: {
     CRON_ENABLED: 'false',
     SITE_TOKEN_FILE: path.join(tokenDir, 'site-token'),
     PREVIEW_TOKEN_FILE: path.join(tokenDir, 'preview-token'),
+    QUESTION_TOKEN_FILE: path.join(tokenDir, 'question-token'),
     ENV_PATH: path.join(tokenDir, 'no.env'),
     ...env,
   });
@@ -92,6 +95,7 @@ export async function startScratchStrapi(env: Record<string, string>, options: {
     url: `http://127.0.0.1:${port}`,
     siteToken: readFileSync(process.env.SITE_TOKEN_FILE!, 'utf8').trim(),
     previewToken: readFileSync(process.env.PREVIEW_TOKEN_FILE!, 'utf8').trim(),
+    questionToken: readFileSync(process.env.QUESTION_TOKEN_FILE!, 'utf8').trim(),
     stop: () => stopStrapi(strapi),
   };
 }

@@ -10,6 +10,8 @@ export interface TestStrapi {
   siteToken: string;
   /** The draft-reading token the CMS saved for the preview. */
   previewToken: string;
+  /** The engagement service's token: creates questions, nothing else. */
+  questionToken: string;
   /** A full-access API token, for writes the tests make through REST. */
   fullAccessToken(): Promise<string>;
   stop(): Promise<void>;

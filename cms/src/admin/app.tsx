@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Clock, Rocket } from '@strapi/icons';
+import { Clock, Discuss, Rocket } from '@strapi/icons';
 import { ArticleChecklist } from './panels/ArticleChecklist';
 import { ContentHistory } from './panels/ContentHistory';
 import { portalWording, vietnamese } from './translations/vi';
@@ -33,6 +33,14 @@ export default {
       // Shown to those who may change roles (super admins); the route itself admits super admins only.
       permissions: [{ action: 'admin::roles.update', subject: null }],
       Component: () => import('./pages/AuditLog'),
+    });
+    app.addMenuLink({
+      to: 'tuong-tac',
+      icon: Discuss,
+      intlLabel: { id: 'portal.engagement', defaultMessage: 'Tương tác' },
+      // Shown to those who may publish (Biên tập, super admins); the routes admit those roles only.
+      permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::article.article' }],
+      Component: () => import('./pages/Engagement'),
     });
   },
   bootstrap(app: StrapiApp) {

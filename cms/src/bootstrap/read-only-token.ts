@@ -1,14 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { ourContentTypes } from '../utils/our-content-types';
+import { ensureCustomToken, type CustomToken } from './custom-token';
 
-export interface ReadOnlyToken {
-  name: string;
-  description: string;
-  /** Where the token's value is kept for the process that uses it (git-ignored, mode 600). */
-  file: string;
-}
+export type ReadOnlyToken = Omit<CustomToken, 'permissions'>;
 
 /**
  * Exactly `find` and `findOne` of our own content types: a Strapi `read-only` token would
@@ -19,49 +13,6 @@ export function contentReadActions(strapi: Core.Strapi): string[] {
   return ourContentTypes(strapi).flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]).filter((action) => known.has(action));
 }
 
-interface StoredToken {
-  id: number;
-  accessKey: string;
-  type: string;
-  permissions?: Array<{ action: string }>;
-}
-
-/**
- * Strapi shows a token's value only when it is made, so it is written to a file; a token
- * whose file is lost or stale is regenerated rather than duplicated. A token made by an
- * earlier version (type `read-only`, or other permissions) is narrowed in place.
- */
-export async function ensureReadOnlyToken(strapi: Core.Strapi, wanted: ReadOnlyToken): Promise<void> {
-  const tokens = strapi.service('admin::api-token');
-  const permissions = contentReadActions(strapi);
-  const saved = existsSync(wanted.file) ? readFileSync(wanted.file, 'utf8').trim() : '';
-  const existing: StoredToken | null = await strapi.db
-    .query('admin::api-token')
-    .findOne({ where: { name: wanted.name }, populate: ['permissions'] });
-
-  if (existing && !samePermissions(existing, permissions)) {
-    await tokens.update(existing.id, { type: 'custom', permissions });
-    strapi.log.info(`API token "${wanted.name}" narrowed to reading our content types only.`);
-  }
-
-  if (existing && saved && tokens.hash(saved) === existing.accessKey) {
-    // The file may predate this rule or have been copied with a looser mode.
-    chmodSync(wanted.file, 0o600);
-    return;
-  }
-
-  const token = existing
-    ? await tokens.regenerate(existing.id)
-    : await tokens.create({ name: wanted.name, description: wanted.description, type: 'custom', permissions, lifespan: null });
-  mkdirSync(path.dirname(wanted.file), { recursive: true });
-  writeFileSync(wanted.file, `${token.accessKey}\n`, { mode: 0o600 });
-  // `mode` applies only when the file is created; an existing file keeps its own.
-  chmodSync(wanted.file, 0o600);
-  strapi.log.info(`Saved the API token "${wanted.name}" to ${path.relative(process.cwd(), wanted.file)}.`);
-}
-
-function samePermissions(token: StoredToken, wanted: string[]): boolean {
-  if (token.type !== 'custom') return false;
-  const have = new Set((token.permissions ?? []).map((p) => p.action));
-  return have.size === wanted.length && wanted.every((action) => have.has(action));
-}
+/** A token that reads our published content types and nothing else (the site's, the preview's). */
+export const ensureReadOnlyToken = (strapi: Core.Strapi, wanted: ReadOnlyToken): Promise<void> =>
+  ensureCustomToken(strapi, { ...wanted, permissions: contentReadActions(strapi) });

@@ -9,3 +9,6 @@ export const siteTokenFile = () => path.resolve(repoRoot, process.env.SITE_TOKEN
 
 /** Where the publisher's preview reads the draft-reading token. */
 export const previewTokenFile = () => path.resolve(repoRoot, process.env.PREVIEW_TOKEN_FILE || 'var/preview-token');
+
+/** Where the engagement service reads the token that files citizens' questions. */
+export const questionTokenFile = () => path.resolve(repoRoot, process.env.QUESTION_TOKEN_FILE || 'var/question-token');

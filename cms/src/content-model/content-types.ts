@@ -9,6 +9,7 @@ import { notice } from './types/notice.js';
 import { page } from './types/page.js';
 import { photoGallery } from './types/photo-gallery.js';
 import { procedure } from './types/procedure.js';
+import { question } from './types/question.js';
 import { redirect } from './types/redirect.js';
 import { resolutionTask } from './types/resolution-task.js';
 import { siteSetting } from './types/site-setting.js';
@@ -25,6 +26,7 @@ export const CONTENT_TYPES = {
   page,
   notice,
   procedure,
+  question,
   redirect,
 } as const;
 

@@ -5,6 +5,7 @@
  */
 import type { ContentTypeDeclaration } from './declaration.js';
 import { resolutionTask } from './types/resolution-task.js';
+import { question } from './types/question.js';
 
 type WithPages = Pick<ContentTypeDeclaration, 'urlBase' | 'uid'>;
 
@@ -54,7 +55,22 @@ export const SITE_PATHS = {
   siteMap: '/so-do-trang/',
   accessibility: '/tro-nang/',
   english: '/en/',
+  /** The public summary of the satisfaction ratings (Decree 224/2026 Art. 10(3)), per section and month. */
+  ratings: '/danh-gia/',
 } as const;
+
+/**
+ * Pages that only answer a form post made without JavaScript (the engagement service's 303):
+ * noindex, and kept out of the sitemap and the HTML site map.
+ */
+export const FORM_REPLY_PATHS = {
+  ratingThanks: '/danh-gia/cam-on/',
+  /** After a question is sent (Hỏi đáp). */
+  questionSent: `${question.urlBase}da-gui/`,
+} as const;
+
+// In a module of its own, with no imports: the site's browser scripts import it too.
+export { ENGAGEMENT_MANIFEST, ENGAGEMENT_PATHS } from './engagement-paths.js';
 
 /**
  * Where a withdrawn page (a 410 redirect) is kept in a release: never served at this path,
@@ -78,3 +94,9 @@ export function previewPath(type: Pick<ContentTypeDeclaration, 'uid' | 'preview'
   if (!documentId) return null;
   return `${SITE_PATHS.previewRoot}${type.preview.path}/${encodeURIComponent(documentId)}`;
 }
+
+/** Hỏi đáp's form, where a citizen sends a question (posted to the engagement service). */
+export const QUESTION_FORM_PATH = `${question.urlBase}gui-cau-hoi/`;
+
+/** One topic's answered questions, `/hoi-dap/chu-de/dat-dai/`. */
+export const questionTopicPath = (topic: string): string => `${question.urlBase}chu-de/${encodeURIComponent(topic.replace(/_/g, '-'))}/`;

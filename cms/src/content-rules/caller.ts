@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PREVIEW_TOKEN_NAME } from '../bootstrap/ensure-preview-token';
+import { QUESTION_TOKEN_NAME } from '../bootstrap/ensure-question-token';
 
 /** Who a Document Service call runs for, from the request it runs in. */
 export type Caller =
@@ -8,7 +9,8 @@ export type Caller =
   /** A signed-in admin user on an admin route, with their roles' codes (strapi-editor…). */
   | { kind: 'admin'; roles: string[] }
   /** Anything else that reached a route: the Content API, whatever the path, method or token. */
-  | { kind: 'content-api'; preview: boolean; fullAccess: boolean };
+  /** `questionToken`: the engagement service's token, which may create citizens' questions only. */
+  | { kind: 'content-api'; preview: boolean; fullAccess: boolean; questionToken: boolean };
 
 interface RequestState {
   route?: { info?: { type?: string } };
@@ -30,5 +32,6 @@ export function currentCaller(strapi: Core.Strapi): Caller {
     kind: 'content-api',
     preview: isToken && token.name === PREVIEW_TOKEN_NAME,
     fullAccess: isToken && token.type === 'full-access',
+    questionToken: isToken && token.type === 'custom' && token.name === QUESTION_TOKEN_NAME,
   };
 }

@@ -28,6 +28,11 @@ import { redirectAsSaved } from './redirect-as-saved';
 import { checkRedirectCode } from './redirect-code';
 import { checkRedirectFromUnique } from './redirect-from-unique';
 import { collapseRedirectChain } from './redirect-chains';
+import { questionFromCitizen } from './question-from-citizen';
+import { prepareQuestion } from './question-title';
+import { checkQuestionSlug } from './question-slug';
+import { checkQuestionAnswered } from './question-answer-required';
+import { dropTypedViewCount } from './counted-view-count';
 
 type Params = { data?: Record<string, unknown>; documentId?: string; status?: unknown };
 
@@ -43,16 +48,25 @@ export function registerContentRules(strapi: Core.Strapi): void {
     const params = context.params as Params;
     // Who asks comes first: what they may read and write does not depend on what they send.
     const caller = currentCaller(strapi);
-    publishedOnly(caller, action, params);
+    publishedOnly(caller, uid, action, params);
     checkEditorialControl(caller, uid, action, !hasDraftAndPublish(uid));
 
     if ((action === 'create' || action === 'update' || action === 'clone') && params.data) {
       const creating = action === 'create';
+      const question = uid === CONTENT_TYPES.question.uid;
+      if (question) {
+        // A citizen's question first: what the request may set, before anything reads it.
+        questionFromCitizen(caller, action, params);
+        prepareQuestion(params.data, creating, caller.kind === 'internal');
+      }
+      const typedSlug = typeof params.data.slug === 'string' && params.data.slug.trim() !== '';
       await fillSlug(strapi, uid, params.data, creating);
+      if (question) await checkQuestionSlug(strapi, params.data, typedSlug, creating, params.documentId);
       checkRequiredText(uid, params.data, creating);
       // Before the schema's limits, which then hold for the path as stored.
       if (uid === CONTENT_TYPES.redirect.uid) normalizeRedirectPaths(params.data);
       checkSchemaRules(strapi, uid, params.data);
+      dropTypedViewCount(strapi, uid, action, params.data);
       checkScheduleOrder(uid, params.data);
       if (uid === 'api::resolution-task.resolution-task') {
         await checkTaskOrderUnique(strapi, params.data, creating ? undefined : params.documentId);
@@ -80,6 +94,7 @@ export function registerContentRules(strapi: Core.Strapi): void {
         await collapseRedirectChain(strapi, saved, params.data);
       }
     }
+    if (uid === CONTENT_TYPES.question.uid) await checkQuestionAnswered(strapi, action, params);
     if (action === 'publish' && POSTED_AT_TYPES.includes(uid) && params.documentId) {
       await defaultPostedAt(strapi, uid, params.documentId);
     }

@@ -5,6 +5,7 @@ import { placeholderImage, type PlaceholderFile } from './placeholder-image';
 import { seedSampleDocuments } from './seed-sample-documents';
 import { seedSampleNotices } from './seed-sample-notices';
 import { seedSampleProcedures } from './seed-sample-procedures';
+import { seedSampleQuestions } from './seed-sample-questions';
 import { seedSampleProfile } from './seed-sample-profile';
 import sample from './sample-content.json';
 
@@ -111,6 +112,7 @@ export async function seedSampleContent(strapi: Core.Strapi): Promise<SeedReport
   await seedSampleProfile(strapi, ensure);
   await seedSampleNotices(strapi, ensure);
   await seedSampleProcedures(strapi, ensure);
+  await seedSampleQuestions(strapi, ensure);
 
   for (const task of sample.tasks) {
     const found = await strapi.documents(TASK).findFirst({

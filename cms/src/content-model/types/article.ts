@@ -17,7 +17,7 @@ export const article = declareType({
       body: ['Nội dung', 'Markdown. Chỉ các liên kết http(s), email và điện thoại được giữ lại.'],
       postedAt: ['Ngày đăng', 'Để trống: lấy thời điểm xuất bản lần đầu. Giờ Việt Nam.'],
       originUnit: ['Đơn vị đăng tin', 'Để trống khi là đơn vị hiện tại. Ví dụ: UBND quận Hai Bà Trưng (trước 1/7/2025).'],
-      viewCount: ['Lượt xem', ''],
+      viewCount: ['Lượt xem', 'Tự đếm từ lượt xem trên trang công khai; số sửa tay không được lưu.'],
       featured: ['Tin nổi bật', 'Hiện ở mục “Tin nổi bật” trên trang chủ.'],
       cover: ['Ảnh đại diện', 'Ảnh, chú thích, mô tả ảnh (bắt buộc) và nguồn ảnh.'],
       category: ['Chuyên mục', ''],

@@ -1,0 +1,3 @@
+import { engagementCmsSuite } from './engagement-cms.suite.js';
+
+engagementCmsSuite('sqlite');
