@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SitemapItem, SitemapOptions } from '@astrojs/sitemap';
-import { WITHDRAWN_ROOT } from '../src/lib/content-model.js';
+import { FORM_REPLY_PATHS, WITHDRAWN_ROOT } from '../src/lib/content-model.js';
 import { mappedPaths } from '../src/lib/page-inputs.js';
 
 /** What one build's sitemap depends on, from the build's environment. */
@@ -74,8 +74,16 @@ function buildSitemap(env: NodeJS.ProcessEnv, key: string): BuildSitemap {
   };
 }
 
-/** Whether a page of the build belongs in the sitemap: a withdrawn page is only ever its old address's 410. */
-export const inSitemap = (url: string): boolean => !new URL(url, 'http://x').pathname.startsWith(WITHDRAWN_ROOT);
+const FORM_REPLIES = new Set<string>(Object.values(FORM_REPLY_PATHS));
+
+/**
+ * Whether a page of the build belongs in the sitemap: a withdrawn page is only ever its old
+ * address's 410, and a form's reply page (noindex) is only reached by posting the form.
+ */
+export const inSitemap = (url: string): boolean => {
+  const page = new URL(url, 'http://x').pathname;
+  return !page.startsWith(WITHDRAWN_ROOT) && !FORM_REPLIES.has(page);
+};
 
 /** URLs a sitemap file holds at most: @astrojs/sitemap's default, said here for the patch (incremental-sitemap.ts). */
 export const SITEMAP_ENTRY_LIMIT = 45_000;

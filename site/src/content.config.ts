@@ -1,15 +1,18 @@
 import { defineCollection } from 'astro:content';
+import { engagementLoader } from './loaders/engagement-loader';
 import { strapiLoader } from './loaders/strapi-loader';
 import {
   articleSchema,
   attendeeSchema,
   categorySchema,
   documentTypeSchema,
+  engagementSchema,
   gallerySchema,
   legalDocumentSchema,
   noticeSchema,
   pageSchema,
   procedureSchema,
+  questionSchema,
   redirectSchema,
   settingsSchema,
   taskSchema,
@@ -26,6 +29,8 @@ export const collections = {
   pages: defineCollection({ loader: strapiLoader('pages'), schema: pageSchema }),
   notices: defineCollection({ loader: strapiLoader('notices'), schema: noticeSchema }),
   procedures: defineCollection({ loader: strapiLoader('procedures'), schema: procedureSchema }),
+  questions: defineCollection({ loader: strapiLoader('questions'), schema: questionSchema }),
   redirects: defineCollection({ loader: strapiLoader('redirects'), schema: redirectSchema }),
   settings: defineCollection({ loader: strapiLoader('settings'), schema: settingsSchema }),
+  engagement: defineCollection({ loader: engagementLoader(), schema: engagementSchema }),
 };

@@ -1,71 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../site/src/lib/markdown.js';
+import { XSS_PAYLOADS } from '../helpers/xss-payloads.js';
 
-const ALERT_B64 = 'PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=='; // <script>alert(1)</script>
-const entities = (s: string, hex = false) =>
-  [...s].map((c) => (hex ? `&#x${c.charCodeAt(0).toString(16)};` : `&#${c.charCodeAt(0)};`)).join('');
-
-// OWASP XSS filter-evasion cheat sheet, adapted for a markdown pipeline.
-const payloads: Array<[name: string, markdown: string]> = [
-  ['script tag', '<script>alert(1)</script>'],
-  ['upper-case external script', '<SCRIPT SRC=http://xss.rocks/xss.js></SCRIPT>'],
-  ['svg onload', '<svg onload=alert(1)>'],
-  ['script inside svg', '<svg><script>alert(1)</script></svg>'],
-  ['svg xlink:href', '<svg><a xlink:href="javascript:alert(1)"><text x="20" y="20">x</text></a></svg>'],
-  ['img onerror', '<img src=x onerror=alert(1)>'],
-  ['img onerror, unclosed tag', '<img src="x" onerror="alert(1)"'],
-  ['img javascript: src', `<IMG SRC="javascript:alert('XSS');">`],
-  ['img mixed-case javascript:', `<IMG SRC=JaVaScRiPt:alert('XSS')>`],
-  ['img decimal entities', `<IMG SRC=${entities("javascript:alert('XSS')")}>`],
-  ['img padded decimal entities', `<IMG SRC=${[..."javascript:alert(1)"].map((c) => `&#00000${c.charCodeAt(0)}`).join('')}>`],
-  ['img hex entities, no semicolons', `<IMG SRC=${[..."javascript:alert(1)"].map((c) => `&#x${c.charCodeAt(0).toString(16)}`).join('')}>`],
-  ['img srcset', '<img srcset="javascript:alert(1) 1x">'],
-  ['anchor with tab entity', '<a href="jav&#x09;ascript:alert(1)">x</a>'],
-  ['anchor with newline entity', '<a href="jav&#x0A;ascript:alert(1)">x</a>'],
-  ['anchor with leading control char', '<a href=" &#14;  javascript:alert(1)">x</a>'],
-  ['anchor with literal control char', '<a href="\u0001javascript:alert(1)">x</a>'],
-  ['anchor &colon; entity', '<a href="javascript&colon;alert(1)">x</a>'],
-  ['anchor first letter encoded', '<a href="&#106;avascript:alert(1)">x</a>'],
-  ['anchor onclick beside a good href', '<a href="https://example.com" onclick="alert(1)">ok</a>'],
-  ['anchor unclosed', '<a href="javascript:alert(1)">unclosed'],
-  ['vbscript:', '<a href="vbscript:msgbox(1)">x</a>'],
-  ['data:text/html anchor', `<a href="data:text/html;base64,${ALERT_B64}">x</a>`],
-  ['markdown link javascript:', '[a](javascript:alert(1))'],
-  ['markdown link mixed case', '[a](JaVaScRiPt:alert(1))'],
-  ['markdown link entity colon', '[a](javascript&#58;alert(1))'],
-  ['markdown link hex-entity letter', '[a](&#x6A;avascript:alert(1))'],
-  ['markdown link in angle brackets', '[a](<javascript:alert(1)>)'],
-  ['markdown link with comment trick', '[a](javascript://%0aalert(1))'],
-  ['nested markdown links', '[x]([y](javascript:alert(1)))'],
-  ['markdown link data:text/html', `[a](data:text/html;base64,${ALERT_B64})`],
-  ['markdown link vbscript:', '[a](vbscript:alert(1))'],
-  ['markdown reference link', '[a][evil]\n\n[evil]: javascript:alert(1)'],
-  ['markdown image javascript:', '![a](javascript:alert(1))'],
-  ['markdown image data:svg', '![a](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)'],
-  ['autolink javascript:', '<javascript:alert(1)>'],
-  ['autolink vbscript:', '<vbscript:msgbox(1)>'],
-  ['iframe javascript:', '<iframe src="javascript:alert(1)"></iframe>'],
-  ['iframe srcdoc', '<iframe srcdoc="<script>alert(1)</script>"></iframe>'],
-  ['object data', '<object data="javascript:alert(1)"></object>'],
-  ['embed data: URL', '<embed src="data:text/html,<script>alert(1)</script>">'],
-  ['style attribute url()', '<div style="background:url(javascript:alert(1))">x</div>'],
-  ['style expression()', '<p style="width: expression(alert(1))">x</p>'],
-  ['style element @import', `<style>@import 'javascript:alert(1)';</style>`],
-  ['table background', '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>'],
-  ['double open bracket', '<<script>alert(1)//<</script>'],
-  ['split script tag', '<scr<script>ipt>alert(1)</script>'],
-  ['math/style mutation', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>'],
-  ['noscript attribute break-out', '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>'],
-  ['comment break-out', '<!--<img src="--><img src=x onerror=alert(1)//">'],
-  ['form action', '<form action="javascript:alert(1)"><button>x</button></form>'],
-  ['input autofocus onfocus', '<input onfocus=alert(1) autofocus>'],
-  ['details ontoggle', '<details open ontoggle=alert(1)>'],
-  ['body onload', '<body onload=alert(1)>'],
-  ['video source onerror', '<video><source onerror="alert(1)"></video>'],
-  ['meta refresh', '<META HTTP-EQUIV="refresh" CONTENT="0;url=javascript:alert(1);">'],
-  ['base href', '<base href="javascript:alert(1)//">'],
-  ['link stylesheet', '<link rel=stylesheet href="javascript:alert(1)">'],
-];
+const payloads = XSS_PAYLOADS;
 
 const NAMED: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

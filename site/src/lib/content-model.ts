@@ -6,3 +6,4 @@
 export { ALL_CONTENT_TYPES, CONTENT_TYPES, declarationOf, type ContentTypeDeclaration, type ContentTypeKey } from '../../../cms/src/content-model/content-types.js';
 export * from '../../../cms/src/content-model/urls.js';
 export * from '../../../cms/src/content-model/unit-types.js';
+export { QUESTION_LIMITS, QUESTION_TOPICS, type QuestionTopic } from '../../../cms/src/content-model/types/question.js';

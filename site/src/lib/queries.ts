@@ -11,7 +11,8 @@ import { getCollection, getEntry, type CollectionEntry, type CollectionKey } fro
 import { yearInVietnam } from './format';
 import { documentFacets } from './document-facets';
 import { makeRedirectRules } from './redirect-rules';
-import type { Article, Attendee, Gallery, LegalDocument, Settings } from './schemas';
+import { pageKey, type EngagementType } from './engagement';
+import type { Article, Attendee, Engagement, Gallery, LegalDocument, Settings } from './schemas';
 import {
   documentCard,
   joinArticle,
@@ -323,3 +324,22 @@ export const redirectRules = once(async () => {
 });
 
 export const settings = once(async () => (await getEntry('settings', 'site'))?.data ?? fallbackSettings);
+
+/** The CMS's engagement site data (loaders/engagement-loader.ts); none from a CMS without the route. */
+export const siteData = once(async (): Promise<Engagement> => (await getEntry('engagement', 'site'))?.data ?? { available: false, viewCounts: {}, mostRead: [], ratings: [] });
+
+/**
+ * The "Lượt xem" a page shows: the CMS's current count (what it synced and what the service
+ * counted since), or the entry's own viewCount when the CMS gives none. Pages state it as their
+ * input: the count moves without the entry's updatedAt, and a page whose number moved must render.
+ */
+export async function viewsOf(type: EngagementType, entry: { documentId: string; viewCount?: number }): Promise<number> {
+  return (await siteData()).viewCounts[pageKey(type, entry.documentId)] ?? entry.viewCount ?? 0;
+}
+
+/** The week's most-read articles ("Đọc nhiều"), most read first; an article no longer published drops out. */
+export const mostReadArticles = once(async () => {
+  const [data, all] = await Promise.all([siteData(), articles()]);
+  const byId = byDocumentId(all);
+  return data.mostRead.flatMap(({ documentId }) => byId.get(documentId) ?? []).slice(0, 5);
+});

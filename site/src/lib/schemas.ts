@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { cleanText } from './plain-text.js';
-import { UNIT_TYPE_KEYS } from './content-model.js';
+import { QUESTION_TOPICS, UNIT_TYPE_KEYS, type QuestionTopic } from './content-model.js';
 
 // Every text is cleaned here, once, for the pages, the feed, the sitemap and JSON-LD alike.
 const nfc = z.string().transform(cleanText);
@@ -96,6 +96,8 @@ export const gallerySchema = z.object({
   takenAt: z.coerce.date().nullable(),
   photos: z.array(photoSchema),
   article: documentId.nullable(),
+  /** "Lượt xem" as the CMS last counted it; the page prints the site data's current one. */
+  viewCount: z.number().int().nonnegative().default(0),
   updatedAt: z.coerce.date(),
 });
 
@@ -192,6 +194,21 @@ export const procedureSchema = z.object({
 /** A calendar date as Strapi's date fields give it (`2021-03-15`): no time, no zone to shift it. */
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** A citizen's question and the unit's answer (Hỏi đáp); the asker's email never reaches the site. */
+export const questionSchema = z.object({
+  documentId: z.string(),
+  title: nfc,
+  slug: z.string(),
+  topic: z.enum(Object.keys(QUESTION_TOPICS) as [QuestionTopic, ...QuestionTopic[]]),
+  question: nfc,
+  askerName: optionalText,
+  submittedAt: z.coerce.date(),
+  answer: markdown,
+  answeringUnit: optionalText,
+  answeredAt: calendarDate,
+  updatedAt: z.coerce.date(),
+});
+
 export const attachmentSchema = z.object({
   url: z.string().url(),
   name: nfc,
@@ -219,6 +236,8 @@ export const legalDocumentSchema = z.object({
   attachments: z.array(attachmentSchema),
   articles: z.array(documentId),
   tasks: z.array(documentId),
+  /** "Lượt xem" as the CMS last counted it; the page prints the site data's current one. */
+  viewCount: z.number().int().nonnegative().default(0),
   updatedAt: z.coerce.date(),
 });
 
@@ -243,6 +262,18 @@ export const redirectSchema = z.object({
   updatedAt: z.coerce.date(),
 });
 
+/**
+ * The one entry of the `engagement` collection (site/src/loaders/engagement-loader.ts): each
+ * page's current view count by page key, the week's most-read articles, the ratings' monthly totals.
+ */
+const count = z.number().int().nonnegative();
+export const engagementSchema = z.object({
+  available: z.boolean(),
+  viewCounts: z.record(z.string(), count),
+  mostRead: z.array(z.object({ documentId, views: count })),
+  ratings: z.array(z.object({ contentType: z.string(), month: z.string(), useful: count, notUseful: count })),
+});
+
 export type Article = z.infer<typeof articleSchema>;
 export type Attendee = z.infer<typeof attendeeSchema>;
 export type Task = z.infer<typeof taskSchema>;
@@ -257,4 +288,6 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export type Page = z.infer<typeof pageSchema>;
 export type Notice = z.infer<typeof noticeSchema>;
 export type Procedure = z.infer<typeof procedureSchema>;
+export type Question = z.infer<typeof questionSchema>;
 export type Redirect = z.infer<typeof redirectSchema>;
+export type Engagement = z.infer<typeof engagementSchema>;

@@ -2,9 +2,10 @@
 import { profile } from './profile';
 import type { ProfileNode } from './profile-tree';
 import { procedureGroups } from './procedures';
+import { questions, questionTopics } from './questions';
 import { categories, legalDocumentFacets, tasksByYear } from './queries';
 import type { SiteMapNode } from './site-map';
-import { CONTENT_TYPES, entryPath, taskYearPath, typeListingPath, type ContentTypeKey } from './content-model';
+import { CONTENT_TYPES, QUESTION_FORM_PATH, entryPath, questionTopicPath, taskYearPath, typeListingPath, type ContentTypeKey } from './content-model';
 
 const profileNodes = (nodes: ProfileNode[]): SiteMapNode[] =>
   nodes.map(({ page, children }) => ({
@@ -14,12 +15,13 @@ const profileNodes = (nodes: ProfileNode[]): SiteMapNode[] =>
   }));
 
 export async function siteMapEntries(): Promise<Partial<Record<ContentTypeKey, SiteMapNode[]>>> {
-  const [tree, categoryList, facets, years, groups] = await Promise.all([profile(), categories(), legalDocumentFacets(), tasksByYear(), procedureGroups()]);
+  const [tree, categoryList, facets, years, groups, asked] = await Promise.all([profile(), categories(), legalDocumentFacets(), tasksByYear(), procedureGroups(), questions()]);
   return {
     page: profileNodes(tree.roots),
     category: categoryList.map((c) => ({ name: c.name, href: entryPath(CONTENT_TYPES.category, c.slug) })),
     documentType: facets.type.map((t) => ({ name: t.name, href: t.path })),
     resolutionTask: [...years.keys()].map((year) => ({ name: `Năm ${year}`, href: taskYearPath(year) })),
     procedure: groups.map((g) => ({ name: g.subjectArea, href: `${typeListingPath(CONTENT_TYPES.procedure)}#${g.anchor}` })),
+    question: [{ name: 'Gửi câu hỏi', href: QUESTION_FORM_PATH }, ...questionTopics(asked).map((t) => ({ name: t.label, href: questionTopicPath(t.topic) }))],
   };
 }

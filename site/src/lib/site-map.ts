@@ -28,6 +28,7 @@ export const SITE_PAGE_NAMES: Record<SitePage, { name: string; lang?: string }> 
   sitemap: { name: 'Sơ đồ trang dạng XML (cho máy tìm kiếm)' },
   accessibility: { name: 'Tuyên bố về trợ năng' },
   english: { name: 'English', lang: 'en' },
+  ratings: { name: 'Kết quả đánh giá mức độ hài lòng' },
 };
 
 /** Types whose pages are listed under another type's section, not as a section of their own (they have no listing page). */
@@ -43,13 +44,14 @@ const MAIN: Item[] = [
   { type: 'article' },
   { type: 'legalDocument' },
   { type: 'procedure' },
+  { type: 'question' },
   { type: 'notice' },
   { type: 'resolutionTask' },
   { type: 'photoGallery' },
   { type: 'attendee' },
   { page: 'contact' },
 ];
-const TOOLS: SitePage[] = ['search', 'openData', 'rss', 'sitemap', 'accessibility', 'english'];
+const TOOLS: SitePage[] = ['search', 'openData', 'rss', 'sitemap', 'accessibility', 'ratings', 'english'];
 
 const keyOf = new Map<ContentTypeDeclaration, ContentTypeKey>(Object.entries(CONTENT_TYPES).map(([key, type]) => [type, key as ContentTypeKey]));
 

@@ -4,7 +4,7 @@
  * only when its own content changes and incremental syncs stay exact.
  */
 import { z } from 'astro/zod';
-import { CONTENT_TYPES, UNIT_TYPE_KEYS, type ContentTypeDeclaration } from '../lib/content-model.js';
+import { CONTENT_TYPES, QUESTION_TOPICS, UNIT_TYPE_KEYS, type ContentTypeDeclaration, type QuestionTopic } from '../lib/content-model.js';
 
 const media = z.object({
   url: z.string().min(1),
@@ -174,6 +174,7 @@ export const COLLECTIONS = {
       takenAt: z.string().nullish(),
       photos: z.array(photo).default([]),
       article: ref.nullish(),
+      viewCount: z.number().int().nonnegative().nullish(),
     }),
     normalize: (g, abs) => ({
       documentId: g.documentId,
@@ -183,6 +184,7 @@ export const COLLECTIONS = {
       takenAt: g.takenAt ?? null,
       photos: g.photos.map((p) => photoOut(p, abs)),
       article: g.article?.documentId ?? null,
+      viewCount: g.viewCount ?? 0,
       updatedAt: g.updatedAt,
     }),
   }),
@@ -231,6 +233,7 @@ export const COLLECTIONS = {
       attachments: z.array(attachment).nullish(),
       articles: z.array(ref).default([]),
       tasks: z.array(ref).default([]),
+      viewCount: z.number().int().nonnegative().nullish(),
     }),
     normalize: (d, abs) => ({
       documentId: d.documentId,
@@ -249,6 +252,7 @@ export const COLLECTIONS = {
       attachments: (d.attachments ?? []).map((file) => ({ ...file, url: abs(file.url) })),
       articles: d.articles.map((a) => a.documentId),
       tasks: d.tasks.map((t) => t.documentId),
+      viewCount: d.viewCount ?? 0,
       updatedAt: d.updatedAt,
     }),
   }),
@@ -428,6 +432,37 @@ export const COLLECTIONS = {
       summary: p.summary ?? null,
       body: p.body ?? '',
       updatedAt: p.updatedAt,
+    }),
+  }),
+  [CONTENT_TYPES.question.collection]: spec({
+    ...declared(CONTENT_TYPES.question),
+    populate: {},
+    // The asker's email is private in the schema: no answer carries it, and none is asked for.
+    raw: z.object({
+      ...stamps,
+      title: z.string().min(1),
+      slug: z.string().min(1),
+      topic: z.enum(Object.keys(QUESTION_TOPICS) as [QuestionTopic, ...QuestionTopic[]]),
+      question: z.string().min(1),
+      askerName: z.string().nullish(),
+      submittedAt: z.string().nullish(),
+      answer: z.string().nullish(),
+      answeringUnit: z.string().nullish(),
+      answeredAt: z.string().nullish(),
+    }),
+    normalize: (q) => ({
+      documentId: q.documentId,
+      title: q.title,
+      slug: q.slug,
+      topic: q.topic,
+      question: q.question,
+      askerName: q.askerName ?? null,
+      submittedAt: q.submittedAt ?? q.publishedAt ?? q.updatedAt,
+      answer: q.answer ?? '',
+      answeringUnit: q.answeringUnit ?? null,
+      // The CMS publishes only an answered question; a date is there unless set by hand in the database.
+      answeredAt: q.answeredAt ?? (q.publishedAt ?? q.updatedAt).slice(0, 10),
+      updatedAt: q.updatedAt,
     }),
   }),
   [CONTENT_TYPES.redirect.collection]: spec({

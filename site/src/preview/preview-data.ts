@@ -19,12 +19,14 @@ import {
   legalDocumentSchema,
   noticeSchema,
   procedureSchema,
+  questionSchema,
   pageSchema,
   settingsSchema,
   taskSchema,
   type Article,
   type Notice,
   type Procedure,
+  type Question,
   type Page,
   type Settings,
 } from '../lib/schemas';
@@ -245,4 +247,11 @@ export async function previewProcedure(source: PreviewSource, documentId: string
   const r = reader(source);
   const raw = await findOne(r, COLLECTIONS.procedures.endpoint, documentId, COLLECTIONS.procedures.populate);
   return raw ? r.read('procedures', procedureSchema, raw) : undefined;
+}
+
+/** A question as saved, answered or not yet: its page shows nothing but itself. */
+export async function previewQuestion(source: PreviewSource, documentId: string): Promise<Question | undefined> {
+  const r = reader(source);
+  const raw = await findOne(r, COLLECTIONS.questions.endpoint, documentId, COLLECTIONS.questions.populate);
+  return raw ? r.read('questions', questionSchema, raw) : undefined;
 }

@@ -1,12 +1,16 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { Parser } from 'htmlparser2';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
 import sample from '../../../cms/src/seed/sample-content.json' with { type: 'json' };
+import sampleDocuments from '../../../cms/src/seed/sample-documents.json' with { type: 'json' };
+import sampleProcedures from '../../../cms/src/seed/sample-procedures.json' with { type: 'json' };
 import { vietnameseSlug } from '../../../cms/src/utils/vietnamese-slug.js';
+import { ENGAGEMENT_TABLES, ensureEngagementTables, monthOf, RATING_REASONS, vietnamDay } from '../../../cms/src/engagement/engagement-tables.js';
+import { ENGAGEMENT_MANIFEST, ENGAGEMENT_PATHS, FORM_REPLY_PATHS, SITE_PATHS } from '../../../cms/src/content-model/urls.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
+import { executableMarkup } from '../../helpers/executable-markup.js';
 import { pageUrls, readPage, siteBuilder, type SiteBuild } from '../../helpers/site-build.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
@@ -20,37 +24,13 @@ const XSS_BODY = [
   '<iframe src="https://evil.example"></iframe>',
 ].join('\n\n');
 
-/**
- * Markup that would run, found by a real HTML parser: any script but JSON-LD and the site's
- * own files (the CSP forbids inline scripts), event handlers, script URLs, frames.
- */
-function executableMarkup(html: string): string[] {
-  const found: string[] = [];
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      if (name === 'script') {
-        const own = /^\/(_astro|pagefind|scripts)\/[\w.-]+\.js$/.test(attributes.src ?? '');
-        if (!own && attributes.type !== 'application/ld+json') found.push(`<script ${JSON.stringify(attributes)}>`);
-      }
-      if (['iframe', 'object', 'embed', 'frame'].includes(name)) found.push(`<${name}>`);
-      for (const [attribute, value] of Object.entries(attributes)) {
-        if (/^on/i.test(attribute)) found.push(`${name}[${attribute}]`);
-        if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attribute) && /^\s*(javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u001f]/g, ''))) {
-          found.push(`${name}[${attribute}=${value}]`);
-        }
-      }
-    },
-  });
-  parser.write(html);
-  parser.end();
-  return found;
-}
-
 describe('the site built from a real CMS (sample + 50 generated articles)', () => {
   let db: TestDatabase;
   let cms: TestStrapi;
   let site: SiteBuild;
   let xssSlug: string;
+  /** The engagement the service would have recorded (written straight into its tables). */
+  const engaged = { sample: '', unsynced: { documentId: '', viewCount: 0, title: '' }, mostRead: [] as { documentId: string; title: string; slug: string }[], stale: '' };
   const build = siteBuilder(() => cms.url, () => cms.siteToken);
 
   beforeAll(async () => {
@@ -63,12 +43,38 @@ describe('the site built from a real CMS (sample + 50 generated articles)', () =
       data: { title: 'Tin <script>alert("tiêu đề")</script> thử', body: XSS_BODY, postedAt: '2020-06-01T03:00:00Z' } as never,
     });
     xssSlug = xss.slug as string;
+    await recordEngagement();
     // The build machine's time zone must not move "Ngày đăng" off Vietnam's clock.
     process.env.TZ = 'America/New_York';
     site = await build();
     delete process.env.TZ;
     if (!site.ok) throw new Error(site.log);
   }, 600_000);
+
+  /** Views and ratings as the engagement service leaves them, for the CMS's site data to report. */
+  async function recordEngagement() {
+    const knex = cms.strapi.db.connection;
+    await ensureEngagementTables(knex);
+    const article = (slug: string) =>
+      cms.strapi.db.query('api::article.article').findOne({ where: { slug, publishedAt: { $notNull: true } } }) as Promise<{ documentId: string; title: string; slug: string; viewCount: number }>;
+    const [sample, tin4, tin1, tin2, tin5] = await Promise.all([article(SAMPLE.split('/')[2]!), article('tin-4'), article('tin-1'), article('tin-2'), article('tin-5')]);
+    engaged.sample = sample.documentId;
+    engaged.unsynced = { documentId: tin4.documentId, viewCount: tin4.viewCount, title: tin4.title };
+    engaged.mostRead = [tin2, tin1];
+    engaged.stale = tin5.title;
+    const now = new Date().toISOString();
+    const today = vietnamDay();
+    // Counted by the service, not yet added into the CMS's viewCount: the page shows both.
+    await knex(ENGAGEMENT_TABLES.pageViews).insert({ page_key: `article:${tin4.documentId}`, content_type: 'article', document_id: tin4.documentId, views: 1234, synced: 0, updated_at: now });
+    await knex(ENGAGEMENT_TABLES.dailyViews).insert([
+      { day: today, page_key: `article:${tin2.documentId}`, views: 40 },
+      { day: today, page_key: `article:${tin1.documentId}`, views: 15 },
+      // Read a lot, but ten days ago: not this week's.
+      { day: vietnamDay(new Date(Date.now() - 10 * 86_400_000)), page_key: `article:${tin5.documentId}`, views: 900 },
+    ]);
+    const rating = (useful: boolean) => ({ page_key: `article:${sample.documentId}`, content_type: 'article', document_id: sample.documentId, month: monthOf(today), day: today, useful, reason: null, created_at: now });
+    await knex(ENGAGEMENT_TABLES.ratings).insert([rating(true), rating(true), rating(true), rating(false)]);
+  }
 
   afterAll(async () => {
     await cms?.stop();
@@ -203,7 +209,10 @@ describe('the site built from a real CMS (sample + 50 generated articles)', () =
     const locs = sitemaps.flatMap((file) =>
       [parser.parse(readFileSync(path.join(site.outDir, file), 'utf8')).urlset.url].flat().map((u: { loc: string }) => decodeURI(new URL(u.loc).pathname)),
     );
-    expect(locs.sort()).toEqual(pageUrls(site.outDir));
+    // A form's reply page (noindex) is reached only by posting the form.
+    const replies = new Set<string>(Object.values(FORM_REPLY_PATHS));
+    expect(locs.sort()).toEqual(pageUrls(site.outDir).filter((url) => !replies.has(url)));
+    expect(locs).toContain(SITE_PATHS.ratings);
   });
 
   it('gives article pages a lastmod in the sitemap', () => {
@@ -227,6 +236,104 @@ describe('the site built from a real CMS (sample + 50 generated articles)', () =
 
   it.each(['/', '/tin-tuc/', SAMPLE, '/dai-bieu/', '/nhiem-vu/', '/thu-vien-anh/', '/tim-kiem/'])('%s has no executable markup from content', (url) => {
     expect(executableMarkup(readPage(site.outDir, url))).toEqual([]);
+  });
+
+  describe('engagement: view counts, the rating form, Đọc nhiều, the ratings summary', () => {
+    type Manifest = { version: number; pages: { key: string; path: string; title: string; views?: number }[] };
+    const manifest = () => JSON.parse(readFileSync(path.join(site.outDir, ENGAGEMENT_MANIFEST), 'utf8')) as Manifest;
+    const keyed = (key: string) => manifest().pages.find((p) => p.key === key);
+
+    it('writes the manifest of every article, Văn bản, gallery and procedure page, each a page of the build', () => {
+      const { version, pages } = manifest();
+      expect(version).toBe(1);
+      const types = pages.map((p) => p.key.split(':')[0]);
+      expect(types.filter((t) => t === 'article')).toHaveLength(52);
+      expect(types.filter((t) => t === 'legal-document')).toHaveLength(sampleDocuments.documents.length);
+      expect(types.filter((t) => t === 'procedure')).toHaveLength(sampleProcedures.procedures.length);
+      expect(types).toContain('photo-gallery');
+      expect(new Set(types)).toEqual(new Set(['article', 'legal-document', 'photo-gallery', 'procedure']));
+      for (const page of pages) expect(existsSync(path.join(site.outDir, decodeURI(page.path), 'index.html')), page.path).toBe(true);
+      expect(keyed(`article:${engaged.sample}`)).toEqual({ key: `article:${engaged.sample}`, path: SAMPLE, title: sample.article.title, views: 825 });
+      expect(pages.filter((p) => p.key.startsWith('procedure:')).every((p) => p.views === undefined)).toBe(true);
+    });
+
+    it("prints the count as the seed does, with the beacon for visitors without JavaScript", () => {
+      const html = readPage(site.outDir, SAMPLE);
+      const key = `article:${engaged.sample}`;
+      expect(html).toContain(`<span data-view-count="${key}">Lượt xem: 825</span>`);
+      expect(html).toMatch(new RegExp(`<noscript><img[^>]+src="${ENGAGEMENT_PATHS.viewImage}\\?k=${encodeURIComponent(key)}"[^>]*alt=""[^>]*></noscript>`));
+      expect(html).toMatch(/<script type="module" src="\/_astro\/[\w.-]+\.js"><\/script>/);
+    });
+
+    it('shows the CMS count plus what the service counted since, with a thousands dot', () => {
+      const page = keyed(`article:${engaged.unsynced.documentId}`)!;
+      const views = engaged.unsynced.viewCount + 1234;
+      expect(page.views).toBe(views);
+      expect(readPage(site.outDir, page.path)).toContain(`Lượt xem: ${new Intl.NumberFormat('vi-VN').format(views)}</span>`);
+    });
+
+    it('counts and shows views on Văn bản and gallery pages too', () => {
+      for (const type of ['legal-document', 'photo-gallery']) {
+        const page = manifest().pages.find((p) => p.key.startsWith(`${type}:`))!;
+        expect(page.views).toEqual(expect.any(Number));
+        expect(readPage(site.outDir, page.path)).toContain(`<span data-view-count="${page.key}">Lượt xem: ${page.views}</span>`);
+      }
+    });
+
+    it('asks for a rating on article, Văn bản and procedure pages, not on a gallery', () => {
+      for (const type of ['article', 'legal-document', 'procedure', 'photo-gallery']) {
+        const page = manifest().pages.find((p) => p.key.startsWith(`${type}:`))!;
+        const html = readPage(site.outDir, page.path);
+        const form = /<form method="post" action="([^"]+)"[^>]*data-rating-form[^>]*>([\s\S]*?)<\/form>/.exec(html);
+        if (type === 'photo-gallery') {
+          expect(form, page.path).toBeNull();
+          continue;
+        }
+        expect(form?.[1], page.path).toBe(ENGAGEMENT_PATHS.rate);
+        const body = form![2]!;
+        expect(body).toContain(`<input type="hidden" name="k" value="${page.key}"`);
+        expect(body).toMatch(/<legend[^>]*>Thông tin này có hữu ích với bạn không\?<\/legend>/);
+        expect(body).toMatch(/<button type="submit" name="huu-ich" value="co"[^>]*>Có<\/button>/);
+        expect(body).toMatch(/<button type="submit" name="huu-ich" value="khong"[^>]*>Không<\/button>/);
+        const options = [...body.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map((m) => [m[1], m[2]]);
+        expect(options.slice(1)).toEqual(Object.entries(RATING_REASONS));
+        expect(body).toMatch(/<label for="rating-reason"/);
+        expect(body).toMatch(/<select id="rating-reason" name="ly-do"/);
+        expect(body).toMatch(/<label for="rating-comment"/);
+        expect(body).toMatch(/<textarea id="rating-comment" name="gop-y"[^>]*maxlength="500"/);
+        expect(body).toContain('không lưu thông tin cá nhân');
+        expect(html).toMatch(/role="status"[^>]*data-rating-status/);
+      }
+    });
+
+    it('lists the week\'s most-read articles on the home page and the news, most read first', () => {
+      for (const url of ['/', '/tin-tuc/']) {
+        const html = readPage(site.outDir, url);
+        const box = /<ol class="most-read"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
+        expect(html).toContain('Đọc nhiều');
+        expect([...box.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(engaged.mostRead.map((a) => `/tin-tuc/${a.slug}/`));
+        expect(box).not.toContain(engaged.stale);
+      }
+    });
+
+    it('sums the ratings up per section and month on /danh-gia/, linked from every footer and the site map', () => {
+      const text = readPage(site.outDir, SITE_PATHS.ratings).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      const today = vietnamDay();
+      expect(text).toContain('Kết quả đánh giá mức độ hài lòng');
+      expect(text).toContain(`Tin tức Tổng cộng 4 lượt đánh giá, 75% thấy hữu ích.`);
+      expect(text).toContain(`${today.slice(5, 7)}/${today.slice(0, 4)} 4 3 1 75%`);
+      expect(text).toMatch(/Văn bản Chưa có lượt đánh giá nào\./);
+      expect(text).toMatch(/Thủ tục hành chính Chưa có lượt đánh giá nào\./);
+      expect(readPage(site.outDir, SAMPLE)).toMatch(new RegExp(`<footer[\\s\\S]*href="${SITE_PATHS.ratings}"`));
+      expect(readPage(site.outDir, SITE_PATHS.siteMap)).toContain(`href="${SITE_PATHS.ratings}"`);
+    });
+
+    it('thanks a rating sent without JavaScript on a noindex page that links home', () => {
+      const html = readPage(site.outDir, FORM_REPLY_PATHS.ratingThanks);
+      expect(html).toContain('<meta name="robots" content="noindex"');
+      expect(html).toMatch(/<h1[^>]*>Cảm ơn bạn đã đánh giá<\/h1>/);
+      expect(html).toContain(`href="${SITE_PATHS.home}"`);
+    });
   });
 
   it('fails the build on a broken entry, naming its documentId and field', async () => {
