@@ -39,8 +39,21 @@ async function stop(): Promise<void> {
   clearInterval(flushTimer);
   clearInterval(purgeTimer);
   await app.close();
-  // What is in memory is written before the process goes: a shutdown loses no view.
-  await views.flush().catch(flushFailed);
+  // What is in memory is written before the process goes: a shutdown loses no view. A flush
+  // that fails (the database busy, or a lock conflict with another instance) keeps its batch,
+  // so it is tried again, for up to half a minute.
+  for (let attempt = 1; ; attempt++) {
+    const failed = await views.flush().then(
+      () => false,
+      (error: Error) => (flushFailed(error), true),
+    );
+    if (!failed && views.batchSize === 0) break;
+    if (attempt >= 30) {
+      log(`shutting down with ${views.batchSize} views not stored`);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
   await db.destroy();
   process.exit(0);
 }
