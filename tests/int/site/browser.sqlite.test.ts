@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,18 @@ describe('the public site in a real browser', () => {
     if (!site.ok) throw new Error(site.log);
 
     // The real engagement service behind the public server, as `npm start` runs them.
-    engagement = await startEngagementProcess({ ...db.env, PUBLISHER_DIR: releasePublisherDir(site), ENGAGEMENT_FLUSH_MS: '100' });
+    const questionTokenFile = path.join(site.outDir, '..', 'question-token');
+    writeFileSync(questionTokenFile, `${cms.questionToken}\n`, { mode: 0o600 });
+    engagement = await startEngagementProcess({
+      ...db.env,
+      PUBLISHER_DIR: releasePublisherDir(site),
+      ENGAGEMENT_FLUSH_MS: '100',
+      STRAPI_URL: cms.url,
+      QUESTION_TOKEN_FILE: questionTokenFile,
+      // A light proof of work: the widget's real solve in Chromium, in a second or so.
+      ALTCHA_COST: '100',
+      ALTCHA_MAX_COUNTER: '2000',
+    });
     release = await serveAsRelease(site, [cms.url], { engagementUrl: engagement.url });
     base = release.base;
     manifest = (JSON.parse(readFileSync(path.join(release.outDir, ENGAGEMENT_MANIFEST), 'utf8')) as { pages: { key: string; path: string }[] }).pages;
@@ -152,6 +163,27 @@ describe('the public site in a real browser', () => {
       await context.close();
     });
   });
+
+  it('sends a question with JavaScript: the widget proves the work in the browser, the CMS files a draft', async () => {
+    const reader = await browser.newPage(READER);
+    const errors: string[] = [];
+    reader.on('pageerror', (error) => errors.push(error.message));
+    await reader.goto(`${base}/hoi-dap/gui-cau-hoi/`);
+    await reader.getByLabel('Chủ đề').selectOption('hanh_chinh');
+    const text = `Xin hỏi thủ tục đăng ký khai sinh cho con cần giấy tờ gì? ${Date.now()}`;
+    await reader.getByLabel(/^Câu hỏi/).fill(text);
+    await reader.getByText('Tôi không phải là robot').click();
+    await expect
+      .poll(() => reader.evaluate(() => (document.querySelector('altcha-widget') as unknown as { getState(): string }).getState()), { timeout: 30_000 })
+      .toBe('verified');
+    await reader.getByRole('button', { name: 'Gửi câu hỏi' }).click();
+    await reader.waitForURL((url) => url.pathname === '/hoi-dap/da-gui/', { timeout: 15_000 });
+    const filed = await cms.strapi.documents('api::question.question').findMany({ status: 'draft', filters: { question: text } });
+    expect(filed).toHaveLength(1);
+    expect(filed[0]).toMatchObject({ topic: 'hanh_chinh', publishedAt: null });
+    expect(errors).toEqual([]);
+    await reader.close();
+  }, 90_000);
 
   it('lets a reader enlarge the text, and remembers it', async () => {
     await page.goto(`${base}/tin-tuc/`);
