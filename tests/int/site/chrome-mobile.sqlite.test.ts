@@ -123,6 +123,7 @@ describe('the site chrome on a phone and a desktop', () => {
       '/lien-he/',
       '/so-do-trang/',
       '/tro-nang/',
+      '/danh-gia/',
       '/en/',
       '/rss.xml',
       '/du-lieu-mo/',
