@@ -1,13 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { readEnvironment } from '../publisher/config.js';
-import { repoRoot } from '../lib/paths.js';
+import { fromRepoRoot, optional, readEnvironment, withDefault } from '../publisher/config.js';
+import { ENGAGEMENT_MANIFEST } from '../../cms/src/content-model/engagement-paths.js';
 import { databaseTarget, type DatabaseTarget } from '../production/database-target.js';
 
-const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-const withDefault = <T extends z.ZodTypeAny>(schema: T, fallback: z.input<T>) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.default(fallback));
-const fromRepoRoot = (value: string) => path.resolve(repoRoot, value);
 const count = z.coerce.number().int().min(1);
 
 const schema = z.object({
@@ -65,7 +61,7 @@ export function engagementConfig(env: Record<string, string | undefined> = readE
     port: e.ENGAGEMENT_PORT,
     flushMs: e.ENGAGEMENT_FLUSH_MS,
     trustProxy: e.ENGAGEMENT_TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean),
-    manifestFile: path.join(e.PUBLISHER_DIR, 'current', 'engagement-pages.json'),
+    manifestFile: path.join(e.PUBLISHER_DIR, 'current', ENGAGEMENT_MANIFEST),
     siteOrigin: new URL(e.SITE_URL).origin,
     strapiUrl: e.STRAPI_URL.replace(/\/+$/, ''),
     strapiTimeoutMs: e.STRAPI_TIMEOUT_MS ?? 10_000,

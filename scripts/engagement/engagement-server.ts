@@ -2,6 +2,7 @@ import formBody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { isbot } from 'isbot';
 import type { Knex } from 'knex';
+import { ENGAGEMENT_PATHS as PATHS, FORM_REPLY_PATHS, QUESTION_FORM_PATH } from '../../cms/src/content-model/urls.js';
 import { RATED_TYPES, VIEWED_TYPES, type EngagementType } from '../../cms/src/engagement/engagement-tables.js';
 import type { EngagementConfig } from './engagement-config.js';
 import { ANSWER_HEADERS, refuse, refuseInvalid, wantsJson } from './form-answer.js';
@@ -23,7 +24,6 @@ export interface EngagementServerOptions {
 }
 
 const HOUR = 3_600_000;
-const QUESTION_FORM = '/hoi-dap/gui-cau-hoi/';
 // The smallest transparent GIF: what the <noscript> image receives.
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -95,16 +95,15 @@ export async function createEngagementServer(options: EngagementServerOptions): 
     return refuse(request, reply, status, field, status === 500 ? 'lỗi máy chủ, vui lòng thử lại sau' : error.message);
   });
 
-  async function countView(request: FastifyRequest, key: unknown): Promise<void> {
-    const parsed = pageKeyField.safeParse(key);
-    if (!parsed.success || robot(request)) return;
-    const page = await manifest.get(parsed.data);
+  async function countView(request: FastifyRequest, key: string): Promise<void> {
+    if (robot(request)) return;
+    const page = await manifest.get(key);
     if (!page || !viewable(page.type)) return;
     const { day, visitor: who } = visitor(request);
     views.record(day, page.key, who);
   }
 
-  app.post('/tuong-tac/xem', async (request, reply) => {
+  app.post(PATHS.view, async (request, reply) => {
     const body = request.body as { k?: unknown } | undefined;
     const key = pageKeyField.safeParse(body?.k);
     if (!key.success) return refuse(request, reply, 400, 'k', 'thiếu hoặc sai mã trang');
@@ -113,12 +112,14 @@ export async function createEngagementServer(options: EngagementServerOptions): 
     return reply.code(204).headers(ANSWER_HEADERS).send();
   });
 
-  app.get('/tuong-tac/xem.gif', async (request, reply) => {
-    await countView(request, (request.query as { k?: unknown }).k);
+  app.get(PATHS.viewImage, async (request, reply) => {
+    // The image is sent whatever the key: a broken one shows nothing broken on the page.
+    const key = pageKeyField.safeParse((request.query as { k?: unknown }).k);
+    if (key.success) await countView(request, key.data);
     return reply.headers(ANSWER_HEADERS).type('image/gif').send(PIXEL);
   });
 
-  app.get('/tuong-tac/luot-xem', async (request, reply) => {
+  app.get(PATHS.liveViews, async (request, reply) => {
     const key = pageKeyField.safeParse((request.query as { k?: unknown }).k);
     if (!key.success) return refuse(request, reply, 400, 'k', 'thiếu hoặc sai mã trang');
     const page = await manifest.get(key.data);
@@ -126,7 +127,7 @@ export async function createEngagementServer(options: EngagementServerOptions): 
     return reply.headers(ANSWER_HEADERS).send({ k: page.key, views: await views.live(page.key, page.views) });
   });
 
-  app.post('/tuong-tac/danh-gia', async (request, reply) => {
+  app.post(PATHS.rate, async (request, reply) => {
     const input = ratingInput.safeParse(request.body ?? {});
     if (!input.success) return refuseInvalid(request, reply, input.error);
     const page = await manifest.get(input.data.k);
@@ -134,40 +135,40 @@ export async function createEngagementServer(options: EngagementServerOptions): 
     const { day, visitor: who } = visitor(request);
     const outcome = robot(request) ? 'duplicate' : await recordRating(db, page, day, who, input.data);
     if (wantsJson(request)) return reply.headers(ANSWER_HEADERS).send(outcome === 'duplicate' ? { ok: true, duplicate: true } : { ok: true });
-    return reply.code(303).headers(ANSWER_HEADERS).header('Location', `/danh-gia/cam-on/${outcome === 'duplicate' ? '?da-danh-gia=1' : ''}`).send();
+    return reply.code(303).headers(ANSWER_HEADERS).header('Location', `${FORM_REPLY_PATHS.ratingThanks}${outcome === 'duplicate' ? '?da-danh-gia=1' : ''}`).send();
   });
 
-  app.get('/tuong-tac/altcha', async (_request, reply) => reply.headers(ANSWER_HEADERS).send(await pow.challenge()));
+  app.get(PATHS.altcha, async (_request, reply) => reply.headers(ANSWER_HEADERS).send(await pow.challenge()));
 
-  app.post('/tuong-tac/hoi-dap', async (request, reply) => {
+  app.post(PATHS.ask, async (request, reply) => {
     const input = questionInput.safeParse(request.body ?? {});
-    if (!input.success) return refuseInvalid(request, reply, input.error, QUESTION_FORM);
+    if (!input.success) return refuseInvalid(request, reply, input.error, QUESTION_FORM_PATH);
     const { visitor: who } = visitor(request);
-    const tooMany = () => refuse(request, reply, 429, 'cau-hoi', 'bạn đã gửi nhiều câu hỏi, vui lòng thử lại sau một giờ', QUESTION_FORM);
+    const tooMany = () => refuse(request, reply, 429, 'cau-hoi', 'bạn đã gửi nhiều câu hỏi, vui lòng thử lại sau một giờ', QUESTION_FORM_PATH);
     if (!(await limiter.allow(`question:${who}`, config.questionLimitPerHour, HOUR))) return tooMany();
     if (input.data.altcha) {
       const problem = await pow.check(input.data.altcha);
-      if (problem) return refuse(request, reply, 400, 'altcha', `xác minh không thành công (${problem})`, QUESTION_FORM);
+      if (problem) return refuse(request, reply, 400, 'altcha', `xác minh không thành công (${problem})`, QUESTION_FORM_PATH);
     } else if (!(await limiter.allow('question:unverified', config.unverifiedLimitPerHour, HOUR))) {
       // Without JavaScript there is no proof of work: such posts share one small budget, so a
       // robot that skips the widget can crowd out only them, never the verified form.
-      return refuse(request, reply, 429, 'altcha', 'hệ thống đang nhận quá nhiều câu hỏi chưa xác minh; hãy bật JavaScript hoặc thử lại sau', QUESTION_FORM);
+      return refuse(request, reply, 429, 'altcha', 'hệ thống đang nhận quá nhiều câu hỏi chưa xác minh; hãy bật JavaScript hoặc thử lại sau', QUESTION_FORM_PATH);
     }
     try {
       const documentId = await options.submitQuestion(input.data);
       if (wantsJson(request)) return reply.code(201).headers(ANSWER_HEADERS).send({ ok: true, documentId });
-      return reply.code(303).headers(ANSWER_HEADERS).header('Location', '/hoi-dap/da-gui/').send();
+      return reply.code(303).headers(ANSWER_HEADERS).header('Location', FORM_REPLY_PATHS.questionSent).send();
     } catch (error) {
-      if (error instanceof QuestionRefused) return refuse(request, reply, 400, error.field, error.message, QUESTION_FORM);
+      if (error instanceof QuestionRefused) return refuse(request, reply, 400, error.field, error.message, QUESTION_FORM_PATH);
       if (error instanceof InboxUnavailable) {
         log(`engagement: question not delivered: ${error.message}`);
-        return refuse(request, reply, 503, 'cau-hoi', 'hệ thống chưa nhận được câu hỏi, vui lòng thử lại sau ít phút', QUESTION_FORM);
+        return refuse(request, reply, 503, 'cau-hoi', 'hệ thống chưa nhận được câu hỏi, vui lòng thử lại sau ít phút', QUESTION_FORM_PATH);
       }
       throw error;
     }
   });
 
-  app.get('/tuong-tac/trang-thai', async (_request, reply) => reply.headers(ANSWER_HEADERS).send({ ok: true, batch: views.batchSize }));
+  app.get(PATHS.status, async (_request, reply) => reply.headers(ANSWER_HEADERS).send({ ok: true, batch: views.batchSize }));
 
   return app;
 }

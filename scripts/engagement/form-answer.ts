@@ -1,9 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodError } from 'zod';
+import { escapeHtml } from '../lib/escape-html.js';
 import { FIELD_LABELS } from './form-fields.js';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A script's request (fetch, sendBeacon) gets JSON; a browser's form post gets a page or a redirect. */
 export function wantsJson(request: FastifyRequest): boolean {

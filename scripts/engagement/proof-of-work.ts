@@ -4,6 +4,7 @@ import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { create } from 'altcha-lib/frameworks/fastify';
 import type { Store } from 'altcha-lib/frameworks/types';
 import { ENGAGEMENT_TABLES as T } from '../../cms/src/engagement/engagement-tables.js';
+import { returnedRows } from './returned-rows.js';
 
 export interface ProofOfWorkOptions {
   secret: string;
@@ -31,8 +32,7 @@ export function proofOfWork(db: Knex, options: ProofOfWorkOptions) {
         `INSERT INTO ${T.altchaSpent} (signature, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING signature`,
         [key.slice(0, 128), Date.now() + options.expiresS * 1000],
       );
-      const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-      return rows.length === 1;
+      return returnedRows(result).length === 1;
     },
   };
   return {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { ENGAGEMENT_TABLES as T } from '../../cms/src/engagement/engagement-tables.js';
+import { returnedRows } from './returned-rows.js';
 
 /**
  * Fixed windows counted in the database, so every instance behind nginx shares them. A bucket
@@ -24,8 +25,7 @@ export class RateLimiter {
        ON CONFLICT (bucket, window_start) DO UPDATE SET hits = ${T.rateLimits}.hits + 1 RETURNING hits`,
       [bucket, windowStart],
     );
-    const rows = Array.isArray(result) ? result : (result as { rows: Array<{ hits: number }> }).rows;
-    if (Number(rows[0]?.hits) <= limit) return true;
+    if (Number(returnedRows<{ hits: number | string }>(result)[0]?.hits) <= limit) return true;
     this.blocked.set(bucket, windowStart + windowMs);
     if (this.blocked.size > 100_000) this.blocked.delete(this.blocked.keys().next().value!);
     return false;

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { ENGAGEMENT_TABLES as T, monthOf } from '../../cms/src/engagement/engagement-tables.js';
 import type { RatingInput } from './form-fields.js';
 import type { ManifestPage } from './page-manifest.js';
+import { returnedRows } from './returned-rows.js';
 
 /**
  * One rating per visitor per page per day, decided by the insert into `engagement_seen` inside
@@ -14,8 +15,7 @@ export async function recordRating(db: Knex, page: ManifestPage, day: string, vi
       `INSERT INTO ${T.seen} (day, kind, page_key, visitor) VALUES (?, 'rating', ?, ?) ON CONFLICT DO NOTHING RETURNING page_key`,
       [day, page.key, visitor],
     );
-    const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-    if (rows.length === 0) return 'duplicate';
+    if (returnedRows(result).length === 0) return 'duplicate';
     const now = new Date().toISOString();
     const month = monthOf(day);
     const [inserted] = await trx(T.ratings)

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { ENGAGEMENT_TABLES as T, parsePageKey } from '../../cms/src/engagement/engagement-tables.js';
+import { returnedRows } from './returned-rows.js';
 
 /** Rows per statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 500;
@@ -73,12 +74,12 @@ export class ViewCounter {
         for (let i = 0; i < rows.length; i += CHUNK) {
           const chunk = rows.slice(i, i + CHUNK);
           // ON CONFLICT … RETURNING: the same statement on SQLite (≥ 3.35) and PostgreSQL.
-          const inserted: Array<{ page_key: string }> = await trx
-            .raw(
+          const inserted = returnedRows<{ page_key: string }>(
+            await trx.raw(
               `INSERT INTO ${T.seen} (day, kind, page_key, visitor) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING RETURNING page_key`,
               chunk.flat(),
-            )
-            .then((result: unknown) => (Array.isArray(result) ? result : (result as { rows: Array<{ page_key: string }> }).rows));
+            ),
+          );
           for (const { page_key } of inserted) counted.set(page_key, (counted.get(page_key) ?? 0) + 1);
         }
         const now = new Date().toISOString();

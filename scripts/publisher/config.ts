@@ -11,9 +11,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Record<st
 }
 
 // `.env.example` leaves optional settings empty (`DEPLOY_COMMAND=`): empty means unset.
-const optional = <T extends z.ZodTypeAny>(schema: T) =>
+export const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-const withDefault = <T extends z.ZodTypeAny>(schema: T, fallback: z.input<T>) =>
+export const withDefault = <T extends z.ZodTypeAny>(schema: T, fallback: z.input<T>) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.default(fallback));
 
 const milliseconds = z.coerce.number().int().min(0);
@@ -25,7 +25,7 @@ const milliseconds = z.coerce.number().int().min(0);
  */
 export const DEFAULT_DEBOUNCE_MS = 250;
 const port = z.coerce.number().int().min(0).max(65535);
-const fromRepoRoot = (value: string) => path.resolve(repoRoot, value);
+export const fromRepoRoot = (value: string) => path.resolve(repoRoot, value);
 
 /** Both secrets are guessed offline (the deploy-hook token, a preview link's HMAC): 32 characters at least. */
 export const MIN_SECRET_LENGTH = 32;

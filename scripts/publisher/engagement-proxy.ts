@@ -1,7 +1,6 @@
 import { request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
 
-/** Where the public server hands the site's dynamic edge (the engagement service). */
-export const ENGAGEMENT_PREFIX = '/tuong-tac/';
+export { ENGAGEMENT_PREFIX } from '../../cms/src/content-model/engagement-paths.js';
 
 /**
  * /tuong-tac/… passed to the engagement service, so the site and its beacons, ratings and

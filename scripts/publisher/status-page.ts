@@ -1,11 +1,10 @@
 import { declarationOf } from '../../cms/src/content-model/content-types.js';
+import { escapeHtml } from '../lib/escape-html.js';
 import type { BuildRecord } from './build-record.js';
 import type { LinkReport } from './link-check/link-report.js';
 import type { PublisherStatus } from './publisher.js';
 import type { Trigger } from './trigger.js';
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const clock = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',

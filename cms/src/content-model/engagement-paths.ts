@@ -2,6 +2,9 @@
  * The engagement service (scripts/engagement/), on the site's own origin: the publisher's
  * public server and nginx pass `/tuong-tac/` to it.
  */
+/** Every path under it belongs to the service. */
+export const ENGAGEMENT_PREFIX = '/tuong-tac/';
+
 export const ENGAGEMENT_PATHS = {
   /** POST `{"k": pageKey}` (sendBeacon, text/plain JSON) → 204. */
   view: '/tuong-tac/xem',
@@ -15,6 +18,8 @@ export const ENGAGEMENT_PATHS = {
   altcha: '/tuong-tac/altcha',
   /** POST the question form → 303 to FORM_REPLY_PATHS.questionSent, or 201 JSON. */
   ask: '/tuong-tac/hoi-dap',
+  /** GET → `{"ok", "batch"}`: views waiting in the instance's memory. */
+  status: '/tuong-tac/trang-thai',
 } as const;
 
 /** The pages the engagement service may count or rate (written by the site build, read by the service). */
