@@ -6,6 +6,7 @@ import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGAGEMENT_TABLES as T } from '../../cms/src/engagement/engagement-tables.js';
 import { connectDatabase } from '../../scripts/engagement/engagement-database.js';
+import { createPublicServer } from '../../scripts/publisher/public-server.js';
 import { databaseTarget } from '../../scripts/production/database-target.js';
 import { publisherDirWithPages, startEngagementProcess, type EngagementProcess } from '../helpers/engagement-process.js';
 import { sqliteDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -27,6 +28,7 @@ describe('the engagement service refuses', () => {
   let service: EngagementProcess;
   let cms: Server;
   const delivered: string[] = [];
+  let tokenDir: string;
 
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
     fetch(`${service.url}${path}`, {
@@ -54,7 +56,7 @@ describe('the engagement service refuses', () => {
     });
     await new Promise<void>((resolve) => cms.listen(0, '127.0.0.1', resolve));
     db = sqliteDatabase();
-    const tokenDir = publisherDirWithPages([{ key: ARTICLE, path: '/tin-tuc/a/', title: 'A', views: 3 }]);
+    tokenDir = publisherDirWithPages([{ key: ARTICLE, path: '/tin-tuc/a/', title: 'A', views: 3 }]);
     const { writeFileSync } = await import('node:fs');
     writeFileSync(`${tokenDir}/question-token`, 'stand-in-token\n');
     service = await startEngagementProcess({
@@ -172,6 +174,27 @@ describe('the engagement service refuses', () => {
     expect(flood.filter((s) => s === 429).length).toBeGreaterThanOrEqual(198);
     const other = await post('/tuong-tac/hoi-dap', form({ ...QUESTION, altcha: await solved() }), { 'X-Forwarded-For': '192.0.2.77' });
     expect(other.status).toBe(303);
+  });
+
+  it('a visitor who writes their own X-Forwarded-For through the public server: it is replaced, so they stay one visitor', async () => {
+    const edge = createPublicServer({ publisherDir: tokenDir, imageOrigins: [], engagementUrl: service.url, log: () => {} });
+    await new Promise<void>((resolve) => edge.listen(0, '127.0.0.1', resolve));
+    const site = `http://127.0.0.1:${(edge.address() as AddressInfo).port}`;
+    try {
+      const before = Number((await sql(T.pageViews).where({ page_key: ARTICLE }).first('views'))?.views ?? 0);
+      for (let i = 0; i < 10; i++) {
+        const response = await fetch(`${site}/tuong-tac/xem`, {
+          method: 'POST',
+          headers: { 'User-Agent': `${BROWSER} spoof-test`, Origin: site, 'Content-Type': 'text/plain', 'X-Forwarded-For': `198.18.0.${i}` },
+          body: JSON.stringify({ k: ARTICLE }),
+        });
+        expect(response.status).toBe(204);
+      }
+      await expect.poll(async () => ((await (await fetch(`${service.url}/tuong-tac/trang-thai`)).json()) as { batch: number }).batch).toBe(0);
+      expect(Number((await sql(T.pageViews).where({ page_key: ARTICLE }).first('views'))?.views ?? 0)).toBe(before + 1);
+    } finally {
+      await new Promise((resolve) => edge.close(resolve));
+    }
   });
 
   it('markup in a comment, storing it as text', async () => {
