@@ -133,9 +133,12 @@ async function beacons(base: string, seconds: number, connections: number, seenA
   return { result, sent, rate: result['2xx'] / result.duration };
 }
 
-/** The sample pages at a light, fixed rate: what a reader of the site waits for. */
+/**
+ * The sample pages at a light, fixed rate: what a reader of the site waits for. In its own worker
+ * thread, so the beacon generator's event loop does not add its own delay to the reader's latency.
+ */
 const pageProbe = (base: string, seconds: number) =>
-  autocannon({ url: base, connections: 4, duration: seconds, overallRate: PAGE_PROBE_RATE, requests: [{ method: 'GET', path: '/tin-tuc/bai-7/' }] });
+  autocannon({ url: base, workers: 1, connections: 4, duration: seconds, overallRate: PAGE_PROBE_RATE, requests: [{ method: 'GET', path: '/tin-tuc/bai-7/' }] });
 
 /** Answered beacons whose visitor is not in engagement_seen (a view answered but never stored), and the stored total. */
 async function lostOf(sql: Knex, sent: Sent[], before = 0): Promise<{ lost: number; stored: number; seenRows: number }> {

@@ -1,4 +1,4 @@
-import { request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
 
 export { ENGAGEMENT_PREFIX } from '../../cms/src/content-model/engagement-paths.js';
 
@@ -8,10 +8,15 @@ export { ENGAGEMENT_PREFIX } from '../../cms/src/content-model/engagement-paths.
  * X-Forwarded-For (replacing whatever the caller wrote: this server is the edge); the Host
  * is kept, so the service's same-origin check sees the site's.
  */
+// Kept-alive sockets: a new TCP connection per beacon cost the site's own pages their latency under load.
+const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64 });
+
 export function proxyToEngagement(target: URL, request: IncomingMessage, response: ServerResponse, onError: (error: Error) => void): void {
-  const headers = { ...request.headers, 'x-forwarded-for': request.socket.remoteAddress ?? '' };
+  // Connection is hop-by-hop: the agent, not the visitor, decides whether the upstream socket stays open.
+  const { connection: _hopByHop, ...passed } = request.headers;
+  const headers = { ...passed, 'x-forwarded-for': request.socket.remoteAddress ?? '' };
   const upstream = forward(
-    { host: target.hostname, port: target.port, method: request.method, path: request.url, headers, timeout: 15_000 },
+    { agent: upstreamAgent, host: target.hostname, port: target.port, method: request.method, path: request.url, headers, timeout: 15_000 },
     (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);
