@@ -2,15 +2,15 @@ import { Agent, request as forward, type IncomingMessage, type ServerResponse } 
 
 export { ENGAGEMENT_PREFIX } from '../../cms/src/content-model/engagement-paths.js';
 
+// Kept-alive sockets, so a beacon does not pay for a TCP handshake to the service on the same machine.
+const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64 });
+
 /**
  * /tuong-tac/… passed to the engagement service, so the site and its beacons, ratings and
  * questions share one origin, as nginx does in production. The caller's address goes in
  * X-Forwarded-For (replacing whatever the caller wrote: this server is the edge); the Host
  * is kept, so the service's same-origin check sees the site's.
  */
-// Kept-alive sockets: a new TCP connection per beacon cost the site's own pages their latency under load.
-const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64 });
-
 export function proxyToEngagement(target: URL, request: IncomingMessage, response: ServerResponse, onError: (error: Error) => void): void {
   // Connection is hop-by-hop: the agent, not the visitor, decides whether the upstream socket stays open.
   const { connection: _hopByHop, ...passed } = request.headers;
