@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
@@ -9,6 +9,7 @@ import { cacheControl } from './cache-control.js';
 import { contentType } from './content-types.js';
 import { redactUrl, type Log } from './log.js';
 import { compressibleExtensions } from './precompress.js';
+import { ReleaseFileCache } from './release-file-cache.js';
 import { isWithdrawnPath, readReleaseRedirects, RedirectTable, type ReleaseRedirectRule } from './release-redirects.js';
 import { securityHeaders } from './security-headers.js';
 import { unavailablePage } from './unavailable-page.js';
@@ -27,12 +28,6 @@ const suffixes: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 /** Releases whose redirect rules are kept in memory: the live one and the few a rollback may return to. */
 const KEPT_TABLES = 4;
 
-const fileStats = (file: string) =>
-  stat(file).then(
-    (stats) => stats,
-    () => undefined,
-  );
-
 function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((tag) => {
@@ -49,6 +44,8 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 export function createPublicServer(options: PublicServerOptions): Server {
   const currentLink = path.join(options.publisherDir, 'current');
   const security = securityHeaders(options.imageOrigins);
+  const files = new ReleaseFileCache();
+  const fileStats = (file: string) => files.stat(file);
 
   function plain(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
     response.writeHead(status, { ...security, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
@@ -103,7 +100,8 @@ export function createPublicServer(options: PublicServerOptions): Server {
       encoding = negotiateEncoding(request.headers['accept-encoding'], variants.filter((e) => e !== undefined));
       if (encoding) served = file + suffixes[encoding];
     }
-    const stats = await stat(served);
+    const stats = await fileStats(served);
+    if (!stats) throw new Error(`${served}: gone while answering`);
     const etag = `"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
     const headers: Record<string, string> = {
       ...security,
@@ -121,9 +119,11 @@ export function createPublicServer(options: PublicServerOptions): Server {
       response.end();
       return;
     }
-    response.writeHead(status, { ...headers, 'Content-Length': String(stats.size) });
-    if (request.method === 'HEAD') {
-      response.end();
+    // Read before the head is written, so a file gone meanwhile (a pruned release) is still a clean 500.
+    const body = request.method === 'HEAD' ? undefined : await files.body(served);
+    response.writeHead(status, { ...headers, 'Content-Length': String(body?.length ?? stats.size) });
+    if (request.method === 'HEAD' || body) {
+      response.end(body);
       return;
     }
     // pipeline, not pipe: a client that goes away mid-download destroys the file stream too,
