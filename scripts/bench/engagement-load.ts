@@ -4,7 +4,7 @@
  * beside them, a flood of question posts from one address, and two instances behind nginx on
  * one PostgreSQL. Prints Markdown tables; `--out` writes them.
  *
- *   npm run bench:engagement -- [--client sqlite|postgres|both] [--seconds 15] [--connections 50] [--out file.md]
+ *   npm run bench:engagement -- [--client sqlite|postgres|both] [--seconds 15] [--connections 50] [--repeat 5] [--out file.md]
  */
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,14 +24,16 @@ import { runNginx, nginxBinary } from '../../tests/int/production/support/nginx.
 import { connectDatabase } from '../engagement/engagement-database.js';
 import { visitorHasher } from '../engagement/visitor-hash.js';
 import { databaseTarget } from '../production/database-target.js';
+import { startPageProbeProcess } from './page-probe-process.js';
 import { startPublicServerProcess } from './public-server-process.js';
-import { percentile, table } from './stats.js';
+import { formatRange, percentile, summary, table } from './stats.js';
 
 const { values } = parseArgs({
   options: {
     client: { type: 'string', default: 'both' },
     seconds: { type: 'string', default: '15' },
     connections: { type: 'string', default: '50' },
+    repeat: { type: 'string', default: '5' },
     out: { type: 'string' },
   },
 });
@@ -40,6 +42,7 @@ const options = z
     client: z.enum(['sqlite', 'postgres', 'both']),
     seconds: z.coerce.number().int().min(1),
     connections: z.coerce.number().int().min(1),
+    repeat: z.coerce.number().int().min(1),
     out: z.string().optional(),
   })
   .parse(values);
@@ -52,7 +55,7 @@ const PAGE_PROBE_RATE = 100;
 const BROWSER = (n: number | string) => `Mozilla/5.0 (X11; Linux x86_64; reader ${n}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36`;
 const QUESTION = { 'chu-de': 'hanh_chinh', 'cau-hoi': 'Xin hỏi thủ tục đăng ký khai sinh cần giấy tờ gì?' };
 const keys = Array.from({ length: PAGES }, (_, i) => `article:bench${String(i).padStart(4, '0')}`);
-const ms = (n: number) => `${n.toFixed(1)} ms`;
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const signed = (n: number) => (n < 0 ? `−${int(-n)}` : `+${int(n)}`);
 const hash = visitorHasher(TEST_ENGAGEMENT_SECRET);
@@ -133,12 +136,45 @@ async function beacons(base: string, seconds: number, connections: number, seenA
   return { result, sent, rate: result['2xx'] / result.duration };
 }
 
-/**
- * The sample pages at a light, fixed rate: what a reader of the site waits for. In its own worker
- * thread, so the beacon generator's event loop does not add its own delay to the reader's latency.
- */
-const pageProbe = (base: string, seconds: number) =>
-  autocannon({ url: base, workers: 1, connections: 4, duration: seconds, overallRate: PAGE_PROBE_RATE, requests: [{ method: 'GET', path: '/tin-tuc/bai-7/' }] });
+const pageReader = startPageProbeProcess();
+/** The sample page at a light, fixed rate: what a reader of the site waits for. */
+const pageProbe = (base: string, seconds: number) => pageReader.probe({ url: base, path: '/tin-tuc/bai-7/', seconds, rate: PAGE_PROBE_RATE });
+/** The service flushes its batch every 2 s: "alone" starts after the last turn's flush, not during it. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
+
+/** The page's p99 alone and beside beacons at the target rate, `repeat` times in alternating turns, through one front server. */
+async function pageBesideBeacons(front: string, seenAs: 'peer' | 'forwarded') {
+  const turns: Array<{ alone: number; beside: number; ratio: number; run: Awaited<ReturnType<typeof beacons>> }> = [];
+  // A second of warm-up first, so "alone" is not the first requests of a cold process.
+  await pageProbe(front, 1);
+  for (let turn = 0; turn < options.repeat; turn += 1) {
+    await settle();
+    const alone = (await pageProbe(front, options.seconds)).p99;
+    const [run, page] = await Promise.all([beacons(front, options.seconds, options.connections, seenAs, TARGET_RATE), pageProbe(front, options.seconds)]);
+    turns.push({ alone, beside: page.p99, ratio: page.p99 / Math.max(alone, 0.1), run });
+  }
+  return turns;
+}
+
+const times = (n: number) => `×${n.toFixed(2)}`;
+
+/** A front like production's: nginx serves the release's files and proxies /tuong-tac/ to the service. */
+const staticNginx = (release: string, service: string) => (port: number) =>
+  [
+    `upstream bench_engagement { server ${service}; keepalive 64; }`,
+    'server {',
+    `  listen 127.0.0.1:${port};`,
+    `  root ${release};`,
+    '  location / { try_files $uri $uri/index.html =404; }',
+    '  location /tuong-tac/ {',
+    '    proxy_pass http://bench_engagement;',
+    '    proxy_http_version 1.1;',
+    '    proxy_set_header Connection "";',
+    '    proxy_set_header Host $http_host;',
+    '    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
+    '  }',
+    '}',
+  ].join('\n');
 
 /** Answered beacons whose visitor is not in engagement_seen (a view answered but never stored), and the stored total. */
 async function lostOf(sql: Knex, sent: Sent[], before = 0): Promise<{ lost: number; stored: number; seenRows: number }> {
@@ -165,7 +201,8 @@ const postForm = (base: string, route: string, fields: Record<string, string>, a
 
 interface ClientFigures {
   beaconRows: string[][];
-  pageRow: string[];
+  pageRows: string[][];
+  fullRow: string[];
   floodRow: string[];
   scaleRows: string[][];
 }
@@ -193,17 +230,23 @@ async function measure(client: DatabaseClient): Promise<ClientFigures> {
     sql = connectDatabase(databaseTarget(db.env));
     console.log(`\n${client}: service ${service.url}, public server ${site.url}`);
 
-    // (2) The public site alone, then (1) beside beacons at full speed, then beside beacons at the target rate.
-    // A second of warm-up first, so "alone" is not the first requests of a cold process.
+    // (1) Beacons at full speed, with the page probe beside them; then (2) the page alone and beside beacons at the
+    // target rate, in alternating turns, through the public server, then through nginx serving the same release.
     await pageProbe(site.url, 1);
-    const alone = await pageProbe(site.url, options.seconds);
     const [full, pageUnderFull] = await Promise.all([beacons(site.url, options.seconds, options.connections, 'peer'), pageProbe(site.url, options.seconds)]);
     console.log(`  beacons at full speed: ${int(full.rate)}/s`);
-    const [target, pageUnderTarget] = await Promise.all([
-      beacons(site.url, options.seconds, options.connections, 'peer', TARGET_RATE),
-      pageProbe(site.url, options.seconds),
-    ]);
-    console.log(`  beacons at ${TARGET_RATE}/s: ${int(target.rate)}/s`);
+    const publicTurns = await pageBesideBeacons(site.url, 'peer');
+    console.log(`  public server, page p99 beside ${TARGET_RATE}/s: ${publicTurns.map((t) => times(t.ratio)).join(' ')}`);
+    const frontTurns: Array<{ front: string; turns: typeof publicTurns }> = [{ front: "`npm start`'s public server (Node)", turns: publicTurns }];
+    if (nginxBinary) {
+      const front = await runNginx(path.join(dir, 'nginx-static'), staticNginx(realpathSync(path.join(dir, 'current')), new URL(service.url).host));
+      stops.push(() => front.stop());
+      const nginxTurns = await pageBesideBeacons(`http://127.0.0.1:${front.port}`, 'forwarded');
+      front.stop();
+      console.log(`  nginx, page p99 beside ${TARGET_RATE}/s: ${nginxTurns.map((t) => times(t.ratio)).join(' ')}`);
+      frontTurns.push({ front: 'nginx (static files, proxy to the service)', turns: nginxTurns });
+    }
+    const targetRuns = publicTurns.map((t) => t.run);
 
     // (3) A flood of question posts from one address, straight to the service with X-Forwarded-For as nginx passes it
     // (the public server puts its own peer there, which on loopback is every client's).
@@ -268,28 +311,45 @@ async function measure(client: DatabaseClient): Promise<ClientFigures> {
 
     // SIGTERM: the service flushes its batch, then every answered beacon must be in the database.
     await service.stop();
-    const sent = [...full.sent, ...target.sent, ...floodReaders];
+    const targetSent = targetRuns.flatMap((run) => run.sent);
+    const sent = [...full.sent, ...frontTurns.flatMap((f) => f.turns.flatMap((t) => t.run.sent)), ...floodReaders];
     const check = await lostOf(sql, sent);
     const fullLost = await lostOf(sql, full.sent);
-    const targetLost = await lostOf(sql, target.sent);
+    const targetLost = await lostOf(sql, targetSent);
     const extra = check.stored - sent.length;
-    const beaconRow = (label: string, run: Awaited<ReturnType<typeof beacons>>, lost: number) => [
-      client,
-      label,
-      int(run.rate),
-      ms(run.result.latency.p50),
-      ms(run.result.latency.p99),
-      int(run.sent.length),
-      int(run.result.non2xx + run.result.errors),
-      String(lost),
-    ];
     const beaconRows = [
-      beaconRow(`${options.connections} connections, full speed`, full, fullLost.lost),
-      beaconRow(`${options.connections} connections, ${int(TARGET_RATE)}/s`, target, targetLost.lost),
+      [
+        client,
+        `${options.connections} connections, full speed`,
+        int(full.rate),
+        ms(full.result.latency.p50),
+        ms(full.result.latency.p99),
+        int(full.sent.length),
+        int(full.result.non2xx + full.result.errors),
+        String(fullLost.lost),
+      ],
+      [
+        client,
+        `${options.connections} connections, ${int(TARGET_RATE)}/s (median of ${targetRuns.length})`,
+        int(summary(targetRuns.map((r) => r.rate)).median),
+        ms(summary(targetRuns.map((r) => r.result.latency.p50)).median),
+        formatRange(targetRuns.map((r) => r.result.latency.p99), ms),
+        int(targetSent.length),
+        int(targetRuns.reduce((n, r) => n + r.result.non2xx + r.result.errors, 0)),
+        String(targetLost.lost),
+      ],
     ];
     console.log(`  stored ${int(check.stored)} views for ${int(sent.length)} answered beacons (${extra} in flight at a stop), lost ${check.lost}`);
-    const ratio = (run: autocannon.Result) => `${ms(run.latency.p99)} (×${(run.latency.p99 / Math.max(alone.latency.p99, 0.1)).toFixed(2)})`;
-    const pageRow = [client, `${ms(alone.latency.p50)} / ${ms(alone.latency.p99)}`, ratio(pageUnderTarget), ratio(pageUnderFull), `${int(check.stored)} = ${int(sent.length)} + ${extra}`];
+    const pageRows = frontTurns.map(({ front, turns }) => [
+      client,
+      front,
+      String(turns.length),
+      formatRange(turns.map((t) => t.alone), ms),
+      formatRange(turns.map((t) => t.beside), ms),
+      formatRange(turns.map((t) => t.ratio), times),
+      turns.map((t) => times(t.ratio)).join(' '),
+    ]);
+    const fullRow = [client, ms(pageUnderFull.p99), `${int(check.stored)} = ${int(sent.length)} + ${extra}`];
 
     // (4) Two instances behind nginx on one PostgreSQL.
     const scaleRows: string[][] = [];
@@ -362,7 +422,7 @@ async function measure(client: DatabaseClient): Promise<ClientFigures> {
         `${asks.filter((s) => s === 303).length} taken, ${asks.filter((s) => s === 429).length} × 429`,
       ]);
     }
-    return { beaconRows, pageRow, floodRow, scaleRows };
+    return { beaconRows, pageRows, fullRow, floodRow, scaleRows };
   } finally {
     for (const stop of stops.reverse()) await stop();
     await sql?.destroy();
@@ -380,9 +440,10 @@ const beaconTable = table(
   figures.flatMap((f) => f.beaconRows),
 );
 const pageTable = table(
-  ['database', `page p50 / p99 alone (${PAGE_PROBE_RATE}/s)`, `p99 beside ${int(TARGET_RATE)} beacons/s`, 'p99 beside full-speed beacons', 'views stored = answered + in flight at the stop'],
-  figures.map((f) => f.pageRow),
+  ['database', 'front', 'turns', `page p99 alone (${PAGE_PROBE_RATE}/s)`, `p99 beside ${int(TARGET_RATE)} beacons/s`, 'ratio', 'ratio per turn'],
+  figures.flatMap((f) => f.pageRows),
 );
+const fullTable = table(['database', 'page p99 beside full-speed beacons (public server)', 'views stored = answered + in flight at the stop'], figures.map((f) => f.fullRow));
 const floodTable = table(
   ['database', 'posts from one address', 'took', '303 taken', '429', 'other', 'a real visitor\'s question (another address, with the proof of work)', 'other readers\' beacons meanwhile', 'questions that reached the stand-in CMS'],
   figures.map((f) => f.floodRow),
@@ -394,10 +455,11 @@ const scaleTable = scaleRows.length
 
 const report = [
   `## View beacons through the public server (${options.seconds} s each, ${PAGES} pages, every beacon a new visitor)\n\n${beaconTable}`,
-  `## The public site's page, alone and beside the beacons\n\n${pageTable}`,
+  `## The public site's page, alone and beside ${int(TARGET_RATE)} beacons/s (${options.seconds} s each, median (min–max) of the turns)\n\n${pageTable}\n\n${fullTable}`,
   `## Flood: ${int(FLOOD_POSTS)} question posts from one address (questions go to a stand-in for the CMS answering 201)\n\n${floodTable}`,
   `## Scale-out: two instances behind nginx on one PostgreSQL\n\n${scaleTable}`,
 ].join('\n\n');
 console.log(`\n${report}`);
 if (options.out) writeFileSync(options.out, `${report}\n`);
+pageReader.stop();
 process.exit(0);
