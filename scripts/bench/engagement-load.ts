@@ -4,7 +4,7 @@
  * beside them, a flood of question posts from one address, and two instances behind nginx on
  * one PostgreSQL. Prints Markdown tables; `--out` writes them.
  *
- *   npm run bench:engagement -- [--client sqlite|postgres|both] [--seconds 15] [--connections 50] [--repeat 5] [--out file.md]
+ *   npm run bench:engagement -- [--client sqlite|postgres|both] [--seconds 15] [--connections 50] [--repeat 5] [--generator-nice 10] [--out file.md]
  */
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ import { runNginx, nginxBinary } from '../../tests/int/production/support/nginx.
 import { connectDatabase } from '../engagement/engagement-database.js';
 import { visitorHasher } from '../engagement/visitor-hash.js';
 import { databaseTarget } from '../production/database-target.js';
+import { BROWSER, startBeaconGenerator, type BeaconOutcome, type Sent } from './beacon-generator-process.js';
 import { startPageProbeProcess } from './page-probe-process.js';
 import { startPublicServerProcess } from './public-server-process.js';
 import { formatRange, percentile, summary, table } from './stats.js';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '15' },
     connections: { type: 'string', default: '50' },
     repeat: { type: 'string', default: '5' },
+    'generator-nice': { type: 'string', default: '10' },
     out: { type: 'string' },
   },
 });
@@ -43,6 +45,7 @@ const options = z
     seconds: z.coerce.number().int().min(1),
     connections: z.coerce.number().int().min(1),
     repeat: z.coerce.number().int().min(1),
+    'generator-nice': z.coerce.number().int().min(0).max(19),
     out: z.string().optional(),
   })
   .parse(values);
@@ -52,19 +55,12 @@ const PAGES = 200;
 const TARGET_RATE = 2000;
 const FLOOD_POSTS = 10_000;
 const PAGE_PROBE_RATE = 100;
-const BROWSER = (n: number | string) => `Mozilla/5.0 (X11; Linux x86_64; reader ${n}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36`;
 const QUESTION = { 'chu-de': 'hanh_chinh', 'cau-hoi': 'Xin hỏi thủ tục đăng ký khai sinh cần giấy tờ gì?' };
 const keys = Array.from({ length: PAGES }, (_, i) => `article:bench${String(i).padStart(4, '0')}`);
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const signed = (n: number) => (n < 0 ? `−${int(-n)}` : `+${int(n)}`);
 const hash = visitorHasher(TEST_ENGAGEMENT_SECRET);
-
-/** A visitor whose beacon was answered 2xx: the address the service saw and the User-Agent. */
-interface Sent {
-  address: string;
-  agent: string;
-}
 
 /** A small static release: one HTML page per article, and the manifest the site build writes. */
 function scratchRelease(): string {
@@ -98,53 +94,25 @@ async function standInCms(): Promise<{ url: string; received: () => number; clos
   };
 }
 
-let visitorSerial = 0;
+const generator = startBeaconGenerator(options['generator-nice']);
+let nextVisitor = 0;
 
-/**
- * Beacons for `seconds`, each from a new visitor (its own User-Agent and X-Forwarded-For), on
- * the 200 pages in turn. `seenAs` is the address the service will see: the public server puts
- * its peer (127.0.0.1) in X-Forwarded-For, nginx appends to what the reader sent.
- */
-async function beacons(base: string, seconds: number, connections: number, seenAs: 'peer' | 'forwarded', overallRate?: number) {
-  const sent: Sent[] = [];
-  const result = await autocannon({
-    url: base,
-    connections,
-    duration: seconds,
-    ...(overallRate ? { overallRate } : {}),
-    requests: [
-      {
-        method: 'POST',
-        path: '/tuong-tac/xem',
-        setupRequest: (request, context) => {
-          const n = ++visitorSerial;
-          const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-          const agent = BROWSER(n);
-          (context as { visitor?: Sent }).visitor = { address: seenAs === 'peer' ? '127.0.0.1' : address, agent } satisfies Sent;
-          return {
-            ...request,
-            headers: { ...request.headers, 'Content-Type': 'text/plain;charset=UTF-8', Origin: base, 'User-Agent': agent, 'X-Forwarded-For': address },
-            body: JSON.stringify({ k: keys[n % PAGES] }),
-          };
-        },
-        onResponse: (status, _body, context) => {
-          if (status >= 200 && status < 300) sent.push((context as { visitor: Sent }).visitor);
-        },
-      },
-    ],
-  });
-  return { result, sent, rate: result['2xx'] / result.duration };
+/** Beacons for `seconds`, each from a new visitor, on the 200 pages in turn. */
+async function beacons(base: string, seconds: number, connections: number, seenAs: 'peer' | 'forwarded', overallRate?: number): Promise<BeaconOutcome> {
+  const outcome = await generator.ask({ base, seconds, connections, seenAs, overallRate, keys, firstVisitor: nextVisitor });
+  nextVisitor = outcome.nextVisitor;
+  return outcome;
 }
 
 const pageReader = startPageProbeProcess();
 /** The sample page at a light, fixed rate: what a reader of the site waits for. */
-const pageProbe = (base: string, seconds: number) => pageReader.probe({ url: base, path: '/tin-tuc/bai-7/', seconds, rate: PAGE_PROBE_RATE });
+const pageProbe = (base: string, seconds: number) => pageReader.ask({ url: base, path: '/tin-tuc/bai-7/', seconds, rate: PAGE_PROBE_RATE });
 /** The service flushes its batch every 2 s: "alone" starts after the last turn's flush, not during it. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
 
 /** The page's p99 alone and beside beacons at the target rate, `repeat` times in alternating turns, through one front server. */
 async function pageBesideBeacons(front: string, seenAs: 'peer' | 'forwarded') {
-  const turns: Array<{ alone: number; beside: number; ratio: number; run: Awaited<ReturnType<typeof beacons>> }> = [];
+  const turns: Array<{ alone: number; beside: number; ratio: number; run: BeaconOutcome }> = [];
   // A second of warm-up first, so "alone" is not the first requests of a cold process.
   await pageProbe(front, 1);
   for (let turn = 0; turn < options.repeat; turn += 1) {
@@ -322,20 +290,20 @@ async function measure(client: DatabaseClient): Promise<ClientFigures> {
         client,
         `${options.connections} connections, full speed`,
         int(full.rate),
-        ms(full.result.latency.p50),
-        ms(full.result.latency.p99),
+        ms(full.p50),
+        ms(full.p99),
         int(full.sent.length),
-        int(full.result.non2xx + full.result.errors),
+        int(full.failed),
         String(fullLost.lost),
       ],
       [
         client,
         `${options.connections} connections, ${int(TARGET_RATE)}/s (median of ${targetRuns.length})`,
         int(summary(targetRuns.map((r) => r.rate)).median),
-        ms(summary(targetRuns.map((r) => r.result.latency.p50)).median),
-        formatRange(targetRuns.map((r) => r.result.latency.p99), ms),
+        ms(summary(targetRuns.map((r) => r.p50)).median),
+        formatRange(targetRuns.map((r) => r.p99), ms),
         int(targetSent.length),
-        int(targetRuns.reduce((n, r) => n + r.result.non2xx + r.result.errors, 0)),
+        int(targetRuns.reduce((n, r) => n + r.failed, 0)),
         String(targetLost.lost),
       ],
     ];
@@ -413,8 +381,8 @@ async function measure(client: DatabaseClient): Promise<ClientFigures> {
       scaleRows.push([
         '2 instances, nginx, PostgreSQL',
         int(spread.rate),
-        ms(spread.result.latency.p50),
-        ms(spread.result.latency.p99),
+        ms(spread.p50),
+        ms(spread.p99),
         int(spread.sent.length),
         `${int(spreadCheck.stored)} (${signed(spreadCheck.stored - spread.sent.length)} vs answered)`,
         String(spreadCheck.lost),
@@ -462,4 +430,5 @@ const report = [
 console.log(`\n${report}`);
 if (options.out) writeFileSync(options.out, `${report}\n`);
 pageReader.stop();
+generator.stop();
 process.exit(0);

@@ -6,12 +6,10 @@
  * than one, so a ratio of its p99s would divide by 0. Requests leave on a fixed schedule (not
  * after the last answer), so a slow answer cannot hide the ones that would have waited behind it.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { repoRoot } from '../lib/paths.js';
+import { serveBenchChild, startBenchChild } from './bench-child.js';
 import { percentile } from './stats.js';
 
 const Probe = z.object({ url: z.string().url(), path: z.string().startsWith('/'), seconds: z.number().positive(), rate: z.number().positive() });
@@ -19,33 +17,9 @@ type Probe = z.infer<typeof Probe>;
 const Latency = z.object({ p50: z.number(), p99: z.number(), requests: z.number(), non2xx: z.number() });
 export type ProbeLatency = z.infer<typeof Latency>;
 
-export interface PageProbeProcess {
-  probe(probe: Probe): Promise<ProbeLatency>;
-  stop(): void;
-}
+const file = 'scripts/bench/page-probe-process.ts';
 
-const file = path.join(repoRoot, 'scripts/bench/page-probe-process.ts');
-
-export function startPageProbeProcess(): PageProbeProcess {
-  const child: ChildProcess = fork(file, [], { cwd: repoRoot, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let queue = Promise.resolve() as Promise<unknown>;
-  return {
-    probe: (probe) => {
-      const next = queue.then(
-        () =>
-          new Promise<ProbeLatency>((resolve, reject) => {
-            const answered = (message: unknown) => (child.off('exit', exited), resolve(Latency.parse(message)));
-            const exited = (code: number | null) => (child.off('message', answered), reject(new Error(`the page probe exited with code ${code}`)));
-            child.once('message', answered).once('exit', exited);
-            child.send(probe);
-          }),
-      );
-      queue = next.catch(() => undefined);
-      return next;
-    },
-    stop: () => void child.kill('SIGTERM'),
-  };
-}
+export const startPageProbeProcess = () => startBenchChild<Probe, ProbeLatency>(file, Latency);
 
 /** One GET on a kept-alive socket: milliseconds from sending to the last byte, or undefined when it failed. */
 function timedGet(agent: Agent, url: URL): Promise<number | undefined> {
@@ -77,6 +51,4 @@ async function probeOnce({ url, path: pathname, seconds, rate }: Probe): Promise
   return { p50: percentile(ok, 0.5), p99: percentile(ok, 0.99), requests: times.length, non2xx: times.length - ok.length };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === file && process.send) {
-  process.on('message', async (message) => process.send!(await probeOnce(Probe.parse(message))));
-}
+serveBenchChild(file, Probe, probeOnce);
