@@ -126,14 +126,17 @@ async function pageBesideBeacons(front: string, seenAs: 'peer' | 'forwarded') {
 
 const times = (n: number) => `×${n.toFixed(2)}`;
 
-/** A front like production's: nginx serves the release's files and proxies /tuong-tac/ to the service. */
-const staticNginx = (release: string, service: string) => (port: number) =>
+/**
+ * nginx in front of the service's instances, proxying /tuong-tac/ as the production template does
+ * (keepalive upstream, X-Forwarded-For appended); with `root`, it also serves the release's files
+ * like production, else every other path is a plain 200.
+ */
+const benchNginx = (services: string[], root?: string) => (port: number) =>
   [
-    `upstream bench_engagement { server ${service}; keepalive 64; }`,
+    `upstream bench_engagement { ${services.map((s) => `server ${new URL(s).host};`).join(' ')} keepalive 64; }`,
     'server {',
     `  listen 127.0.0.1:${port};`,
-    `  root ${release};`,
-    '  location / { try_files $uri $uri/index.html =404; }',
+    ...(root ? [`  root ${root};`, '  location / { try_files $uri $uri/index.html =404; }'] : ['  location / { return 200 "ok"; }']),
     '  location /tuong-tac/ {',
     '    proxy_pass http://bench_engagement;',
     '    proxy_http_version 1.1;',
@@ -207,7 +210,7 @@ async function measure(client: DatabaseClient): Promise<ClientFigures> {
     console.log(`  public server, page p99 beside ${TARGET_RATE}/s: ${publicTurns.map((t) => times(t.ratio)).join(' ')}`);
     const frontTurns: Array<{ front: string; turns: typeof publicTurns }> = [{ front: "`npm start`'s public server (Node)", turns: publicTurns }];
     if (nginxBinary) {
-      const front = await runNginx(path.join(dir, 'nginx-static'), staticNginx(realpathSync(path.join(dir, 'current')), new URL(service.url).host));
+      const front = await runNginx(path.join(dir, 'nginx-static'), benchNginx([service.url], realpathSync(path.join(dir, 'current'))));
       stops.push(() => front.stop());
       const nginxTurns = await pageBesideBeacons(`http://127.0.0.1:${front.port}`, 'forwarded');
       front.stop();
@@ -327,23 +330,7 @@ async function measure(client: DatabaseClient): Promise<ClientFigures> {
       stops.push(() => a.stop());
       const b = await startEngagementProcess(serviceEnv);
       stops.push(() => b.stop());
-      const upstreams = [a, b].map((s) => new URL(s.url).host);
-      const proxy = await runNginx(path.join(dir, 'nginx'), (port) =>
-        [
-          `upstream bench_engagement { ${upstreams.map((u) => `server ${u};`).join(' ')} keepalive 64; }`,
-          'server {',
-          `  listen 127.0.0.1:${port};`,
-          '  location /tuong-tac/ {',
-          '    proxy_pass http://bench_engagement;',
-          '    proxy_http_version 1.1;',
-          '    proxy_set_header Connection "";',
-          '    proxy_set_header Host $http_host;',
-          '    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
-          '  }',
-          '  location / { return 200 "ok"; }',
-          '}',
-        ].join('\n'),
-      );
+      const proxy = await runNginx(path.join(dir, 'nginx'), benchNginx([a.url, b.url]));
       stops.push(() => proxy.stop());
       const nginxUrl = `http://127.0.0.1:${proxy.port}`;
       const spread = await beacons(nginxUrl, options.seconds, options.connections, 'forwarded');

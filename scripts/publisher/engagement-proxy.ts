@@ -11,8 +11,8 @@ const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64 });
  * names a Connection header lists are not removed as well: nginx, in production, does not either,
  * and a visitor must not choose which of its headers (Host, Origin) the service sees.
  */
-const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
-const endToEnd = (headers: IncomingHttpHeaders) => Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.includes(name)));
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const endToEnd = (headers: IncomingHttpHeaders) => Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
 
 /**
  * /tuong-tac/… passed to the engagement service, so the site and its beacons, ratings and

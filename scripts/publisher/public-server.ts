@@ -96,7 +96,8 @@ export function createPublicServer(options: PublicServerOptions): Server {
     let served = file;
     let encoding: Encoding | undefined;
     if (compressible) {
-      const variants = await Promise.all((['br', 'gzip'] as const).map(async (e) => ((await fileStats(file + suffixes[e]))?.isFile() ? e : undefined)));
+      // A variant's absence is remembered too: there are no more variants than the release has files.
+      const variants = await Promise.all((['br', 'gzip'] as const).map(async (e) => ((await files.stat(file + suffixes[e], true))?.isFile() ? e : undefined)));
       encoding = negotiateEncoding(request.headers['accept-encoding'], variants.filter((e) => e !== undefined));
       if (encoding) served = file + suffixes[encoding];
     }

@@ -3,7 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 
 /** What the public server keeps of one path of a release. */
 interface Entry {
-  stats: Stats;
+  /** Undefined: known not to exist. */
+  stats?: Stats;
   body?: Buffer;
 }
 
@@ -22,8 +23,10 @@ const DEFAULT_LIMITS: ReleaseFileCacheLimits = { maxBytes: 32 * 1024 * 1024, max
  * The stat and the bytes of release files, read once. A release directory never changes once it
  * is live: a new build is a new directory, and an incremental one replaces files of its own copy
  * by rename before the swap (incremental/link-tree.ts). So a path under a resolved release root
- * names the same bytes for as long as it exists, and each swap brings new paths. Only files
- * that exist are kept (a missing one may be a request for anything); least recently used out first.
+ * names the same bytes for as long as it exists, and each swap brings new paths. A missing path
+ * is kept only when the caller says so (a precompressed variant of a file that exists: as many as
+ * the release's files), never for a path a request names (it may be anything); least recently used
+ * out first.
  */
 export class ReleaseFileCache {
   private readonly entries = new Map<string, Entry>();
@@ -31,15 +34,15 @@ export class ReleaseFileCache {
 
   constructor(private readonly limits: ReleaseFileCacheLimits = DEFAULT_LIMITS) {}
 
-  /** The file's stat, or undefined when it does not exist. */
-  async stat(file: string): Promise<Stats | undefined> {
-    return (await this.entry(file))?.stats;
+  /** The file's stat, or undefined when it does not exist; `keepMissing` remembers that it does not. */
+  async stat(file: string, keepMissing = false): Promise<Stats | undefined> {
+    return (await this.entry(file, keepMissing))?.stats;
   }
 
   /** The file's bytes when it is small enough to keep, else undefined (stream it). */
   async body(file: string): Promise<Buffer | undefined> {
     const entry = await this.entry(file);
-    if (!entry?.stats.isFile() || entry.stats.size > this.limits.maxFileBytes) return undefined;
+    if (!entry?.stats?.isFile() || entry.stats.size > this.limits.maxFileBytes) return undefined;
     if (!entry.body) {
       const body = await readFile(file);
       // Read and stat differ only if the file was replaced between them: serve it, keep neither.
@@ -57,7 +60,7 @@ export class ReleaseFileCache {
     return this.bodyBytes;
   }
 
-  private async entry(file: string): Promise<Entry | undefined> {
+  private async entry(file: string, keepMissing = false): Promise<Entry | undefined> {
     const kept = this.entries.get(file);
     if (kept) {
       // Most recently used last: Map keeps insertion order.
@@ -66,7 +69,7 @@ export class ReleaseFileCache {
       return kept;
     }
     const stats = await stat(file).catch(() => undefined);
-    if (!stats) return undefined;
+    if (!stats && !keepMissing) return undefined;
     const existing = this.entries.get(file);
     if (existing) return existing;
     const entry: Entry = { stats };

@@ -36,6 +36,14 @@ describe('the release file cache', () => {
     expect((await cache.stat(later))?.size).toBe(3);
   });
 
+  it('remembers a missing file when asked (a precompressed variant), and answers it missing from then on', async () => {
+    const cache = new ReleaseFileCache();
+    const variant = path.join(dir, 'page.html.br');
+    expect(await cache.stat(variant, true)).toBeUndefined();
+    writeFileSync(variant, 'br');
+    expect(await cache.stat(variant)).toBeUndefined();
+  });
+
   it.each([
     ['a file over the per-file limit is streamed, not kept', [['big.bin', 101]], 0],
     ['bodies stay under the byte limit, the least recently used going first', [['a', 60], ['b', 60], ['c', 60]], 120],
