@@ -27,6 +27,10 @@ const text = (value: unknown) => (typeof value === 'string' && value ? value : u
 
 /** Whether an event changes what the public site shows, and why. */
 export function decideStrapiEvent(event: StrapiEvent): EventDecision {
+  // A new file is on no page until an entry shows it, and that entry's own event rebuilds its
+  // pages. A replaced or deleted file is on the pages of every entry that shows it, which the
+  // loader does not re-read (their updatedAt stays): those rebuild in full.
+  if (event.event === 'media.create') return { queued: false, reason: 'media.create: a new file is on no page until an entry that shows it is published' };
   if (event.event.startsWith('media.')) return { queued: true, reason: `${event.event}: the media library changed` };
   if (event.event === 'releases.publish') return { queued: true, reason: 'releases.publish: a content release was published' };
   if (!event.event.startsWith('entry.')) return { queued: false, reason: `${event.event} does not change the public site` };

@@ -27,7 +27,8 @@ describe('decideStrapiEvent', () => {
     ['entry.delete', 'category', { documentId: 'c', publishedAt: at }, true],
     ['entry.update', 'site-setting', { documentId: 's', publishedAt: at }, true],
     ['entry.update', 'new-type', { documentId: 'n', publishedAt: null }, true],
-    ['media.create', undefined, undefined, true],
+    // An upload is on no page until an entry that shows it is published.
+    ['media.create', undefined, undefined, false],
     ['media.update', undefined, undefined, true],
     ['media.delete', undefined, undefined, true],
     ['releases.publish', undefined, undefined, true],
