@@ -52,12 +52,6 @@ export interface ContentTypeDeclaration {
   readonly withdrawal?: { readonly reasonField: string; readonly titleFields: readonly string[]; readonly firstPublishedField?: string };
   /** Its preview, under /ban-xem-truoc/ on the preview server: `entry` for one per documentId, `single` for a single type's. */
   readonly preview?: { readonly path: string; readonly per: 'entry' | 'single' };
-  /**
-   * How a published change reaches the site. `pages`: the release's page map follows it, so an
-   * incremental build re-renders only the pages whose input changed. `full`: every page may show
-   * it (site settings), so a change rebuilds everything.
-   */
-  readonly build: 'pages' | 'full';
 }
 
 /** How the publisher treats the type's webhook events. */

@@ -2,8 +2,12 @@ import { declarationOf } from '../../../cms/src/content-model/content-types.js';
 import type { Trigger } from '../trigger.js';
 import type { PageMapStamp } from './page-map.js';
 
-/** Content whose pages the page map can follow (declared `build: 'pages'`); anything else changes every page. */
-const isMapped = (uid: string | undefined) => declarationOf(uid)?.build === 'pages';
+/**
+ * Every declared type's pages are followed by the page map, the settings and notices too: what
+ * every page shows (its chrome) is part of every page's digest (site/src/lib/page-inputs.ts).
+ * A type the portal does not declare may be on any page.
+ */
+const isMapped = (uid: string | undefined) => declarationOf(uid) !== undefined;
 
 export type BuildPlan = { kind: 'full'; reason: string } | { kind: 'incremental'; reason: string };
 
@@ -29,8 +33,6 @@ const REQUESTED: Record<string, string> = {
 function unmappedReason(trigger: Trigger): string {
   if (trigger.merged) return `${trigger.merged} sự kiện dồn lại, xây dựng toàn bộ`;
   if (trigger.event?.startsWith('media.')) return 'thư viện ảnh thay đổi';
-  const declaration = declarationOf(trigger.uid);
-  if (declaration?.build === 'full') return `${declaration.labels.singular.toLocaleLowerCase('vi')} đã thay đổi, mọi trang đều hiển thị`;
   return `thay đổi ${trigger.uid ?? trigger.event ?? 'không rõ loại'}`;
 }
 

@@ -3,8 +3,10 @@
  * shows (`input`: the entries and their order). A full build renders every path and records
  * a digest of each input in SITE_PAGE_INPUTS_OUT; an incremental build, given the live
  * release's digests in SITE_PAGE_INPUTS_BASE, renders only the paths that are new or whose
- * input changed. A page is a function of its input, the site settings and the templates: the
- * publisher builds in full when either of the last two changes.
+ * input changed. A page is a function of its input, its chrome (what every page shows: the site
+ * settings and the running alerts, queries.ts `pageChrome`) and the templates: the chrome is part
+ * of every page's digest, so a settings edit re-renders every page in the same incremental way,
+ * and the publisher builds in full when the templates change.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -77,15 +79,16 @@ export function mappedPaths(dir: string | undefined): string[] {
     .flatMap((name) => Object.keys(JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as Digests));
 }
 
-/** The paths of one route this build renders; records every path's digest on the way. */
-export function selectPaths<Props>(route: string, paths: PathWithInput<Props>[]): { params: Record<string, string>; props: Props }[] {
+/** The paths of one route this build renders; records every path's digest (of its input and the chrome) on the way. */
+export function selectPaths<Props>(route: string, paths: PathWithInput<Props>[], chrome: unknown = null): { params: Record<string, string>; props: Props }[] {
   const out = process.env.SITE_PAGE_INPUTS_OUT;
   const base = process.env.SITE_PAGE_INPUTS_BASE;
   const strip = ({ params, props }: PathWithInput<Props>) => ({ params, props });
   if (!out && !base) return paths.map(strip);
   const keys = paths.map((p) => pagePath(route, p.params));
   const digests: Digests = {};
-  paths.forEach((p, i) => (digests[keys[i]!] = digest(fingerprint(p.input))));
+  const shared = fingerprint(chrome);
+  paths.forEach((p, i) => (digests[keys[i]!] = digest(`${shared}|${fingerprint(p.input)}`)));
   if (out) {
     mkdirSync(out, { recursive: true });
     writeFileSync(digestFile(out, route), JSON.stringify(digests));

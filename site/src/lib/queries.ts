@@ -9,6 +9,8 @@
  */
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { yearInVietnam } from './format';
+import { notices, runningAlerts } from './notices';
+import { selectPaths, type PathWithInput } from './page-inputs';
 import { documentFacets } from './document-facets';
 import { makeRedirectRules } from './redirect-rules';
 import { pageKey, type EngagementType } from './engagement';
@@ -324,6 +326,17 @@ export const redirectRules = once(async () => {
 });
 
 export const settings = once(async () => (await getEntry('settings', 'site'))?.data ?? fallbackSettings);
+
+/**
+ * What every page shows besides its own input (BaseLayout: the titles, header, banners and
+ * footer): part of every page's digest (page-inputs.ts), so a change re-renders every page.
+ */
+export const pageChrome = once(async () => ({ settings: await settings(), alerts: runningAlerts(await notices(), new Date()) }));
+
+/** A dynamic route's paths to render this build: those whose input or chrome changed (page-inputs.ts). */
+export async function routePaths<Props>(route: string, paths: PathWithInput<Props>[]): Promise<{ params: Record<string, string>; props: Props }[]> {
+  return selectPaths(route, paths, await pageChrome());
+}
 
 /** The CMS's engagement site data (loaders/engagement-loader.ts); none from a CMS without the route. */
 export const siteData = once(async (): Promise<Engagement> => (await getEntry('engagement', 'site'))?.data ?? { available: false, viewCounts: {}, mostRead: [], ratings: [] });

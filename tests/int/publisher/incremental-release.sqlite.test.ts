@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_TYPES, declarationOf } from '../../../cms/src/content-model/content-types.js';
+import { CONTENT_TYPES } from '../../../cms/src/content-model/content-types.js';
 import { entryPath, SITE_PATHS, typeListingPath, WITHDRAWN_ROOT } from '../../../cms/src/content-model/urls.js';
 import { generateCorpus } from '../../../scripts/corpus/generate-corpus.js';
 import { seededRandom } from '../../../scripts/corpus/random.js';
@@ -30,6 +30,7 @@ const DOCUMENT = 'api::legal-document.legal-document';
 const PAGE = 'api::page.page';
 const PROCEDURE = 'api::procedure.procedure';
 const NOTICE = 'api::notice.notice';
+const SETTINGS = 'api::site-setting.site-setting';
 const BODIES = ['UBND quận Hai Bà Trưng', 'HĐND quận Hai Bà Trưng', 'UBND phường Bạch Mai'];
 const AREAS = ['Đô thị', 'Giáo dục', 'Văn hóa'];
 const PROCEDURE_AREAS = ['Hộ tịch', 'Chứng thực', 'Đất đai', 'Bảo trợ xã hội'];
@@ -56,7 +57,7 @@ function filesOf(dir: string, prefix = ''): string[] {
  * deletions of every type with pages (news, people and leaders, key tasks, galleries, Văn bản,
  * profile pages, procedures), each released incrementally on top of the last, ends in the same
  * site a full build of the same content makes — every page, feed, sitemap and search-index file.
- * Notices, whose banner every page shows, build in full among them.
+ * Among them the changes every page shows: the unit renamed in its settings, a notice's banner.
  */
 describe('incremental releases', () => {
   let db: TestDatabase;
@@ -142,7 +143,7 @@ describe('incremental releases', () => {
     return record;
   }
 
-  it(`releases ${EDITS} random changes one by one, each incrementally (a notice in full), and ends where a full build does`, async () => {
+  it(`releases ${EDITS} random changes one by one, each incrementally (the settings and notices too), and ends where a full build does`, async () => {
     const first = await release(newTrigger({ source: 'deploy' }));
     expect(first.build).toMatchObject({ kind: 'full' });
 
@@ -351,6 +352,18 @@ describe('incremental releases', () => {
         await docs(NOTICE).publish({ documentId: n.documentId });
         return { uid: NOTICE, documentId: n.documentId, what: 'notice edited' };
       },
+      // What every page shows: the unit's name, its agency, the slogan, the footer.
+      async renameUnit(step) {
+        const data = { portalName: `Cổng thông tin phường thử lần ${step}`, agencyName: `Ủy ban nhân dân phường thử ${step}`, slogan: `Khẩu hiệu năm, lần ${step}`, footerText: `Chân trang sửa lần ${step}` };
+        const settings = await docs(SETTINGS).findFirst({ fields: ['documentId'] });
+        const saved = settings ? await docs(SETTINGS).update({ documentId: settings.documentId, data: data as never }) : await docs(SETTINGS).create({ data: data as never });
+        return { uid: SETTINGS, documentId: saved!.documentId, what: 'unit renamed in the settings' };
+      },
+      async renameCategory(step) {
+        const documentId = r.pick(categories);
+        await docs(CATEGORY).update({ documentId, data: { name: `Chuyên mục đổi tên lần ${step}` } as never });
+        return { uid: CATEGORY, documentId, what: 'category renamed' };
+      },
       async regallery(step) {
         const gallery = r.pick(await docs(GALLERY).findMany({ status: 'published', fields: ['documentId'], limit: 1000 }));
         await docs(GALLERY).update({ documentId: gallery.documentId, data: { title: `Hình ảnh hội nghị, cập nhật ${step}` } as never });
@@ -381,10 +394,8 @@ describe('incremental releases', () => {
         }
         redirectsChecked += 1;
       }
-      // A notice's banner is on every page: it builds in full, and the next edits build on that.
-      const built = declarationOf(change.uid)?.build === 'full' ? 'full' : 'incremental';
-      expect(record.build, log.join('\n')).toMatchObject({ kind: built });
-      if (built === 'full') continue;
+      // A notice's banner and the settings are on every page: they re-render every page, incrementally too.
+      expect(record.build, log.join('\n')).toMatchObject({ kind: 'incremental' });
       // Rendered by the long-lived renderer, not by a fallback `astro build` of its own.
       const buildLog = readFileSync(path.join(live.publisherDir, record.log), 'utf8');
       expect(buildLog).toContain(RENDERED_BY_RENDERER);
@@ -432,6 +443,10 @@ describe('incremental releases', () => {
     expect(listing(SITE_PATHS.leaders)).toMatch(/(bổ nhiệm|Phân công lại) lần \d+/);
     expect(listing(typeListingPath(CONTENT_TYPES.procedure))).toMatch(/Thủ tục thử số \d+/);
     expect(listing(typeListingPath(CONTENT_TYPES.notice))).toMatch(/Thông báo đã sửa lần \d+/);
+    // And what every page shows: an article page that no edit touched carries the renamed unit.
+    const untouched = readFileSync(path.join(b, right.find((f) => f.startsWith(`tin-tuc${path.sep}`) && f.endsWith('index.html'))!), 'utf8').normalize('NFC');
+    expect(untouched).toMatch(/Cổng thông tin phường thử lần \d+/);
+    expect(untouched).toMatch(/Chân trang sửa lần \d+/);
 
     // The renderer's full build is Astro's own: `astro build` in a process of its own makes the same site.
     const cli = mkdtempSync(path.join(os.tmpdir(), 'portal-cli-build-'));

@@ -55,5 +55,4 @@ export const article = declareType({
   urlBase: '/tin-tuc/',
   withdrawal: { reasonField: 'withdrawalReason', titleFields: ['title'], firstPublishedField: 'postedAt' },
   preview: { path: 'tin-tuc', per: 'entry' },
-  build: 'pages',
 });

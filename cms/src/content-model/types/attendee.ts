@@ -40,5 +40,4 @@ export const attendee = declareType({
   },
   slugFrom: 'fullName',
   urlBase: '/dai-bieu/',
-  build: 'pages',
 });

@@ -24,5 +24,4 @@ export const category = declareType({
   },
   slugFrom: 'name',
   urlBase: '/chuyen-muc/',
-  build: 'pages',
 });

@@ -25,5 +25,4 @@ export const documentType = declareType({
   },
   slugFrom: 'name',
   urlBase: '/van-ban/loai/',
-  build: 'pages',
 });

@@ -52,5 +52,4 @@ export const legalDocument = declareType({
   urlBase: '/van-ban/',
   withdrawal: { reasonField: 'withdrawalReason', titleFields: ['number', 'summary'], firstPublishedField: 'issuedAt' },
   preview: { path: 'van-ban', per: 'entry' },
-  build: 'pages',
 });

@@ -42,6 +42,4 @@ export const notice = declareType({
   slugFrom: 'title',
   urlBase: '/thong-bao/',
   preview: { path: 'thong-bao', per: 'entry' },
-  // The banner is on every page while it runs.
-  build: 'full',
 });

@@ -40,5 +40,4 @@ export const page = declareType({
   slugFrom: 'title',
   urlBase: '/gioi-thieu/',
   preview: { path: 'gioi-thieu', per: 'entry' },
-  build: 'pages',
 });

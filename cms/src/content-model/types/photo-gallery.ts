@@ -41,5 +41,4 @@ export const photoGallery = declareType({
   urlBase: '/thu-vien-anh/',
   withdrawal: { reasonField: 'withdrawalReason', titleFields: ['title'] },
   preview: { path: 'thu-vien-anh', per: 'entry' },
-  build: 'pages',
 });

@@ -41,5 +41,4 @@ export const procedure = declareType({
   slugFrom: 'name',
   urlBase: '/thu-tuc-hanh-chinh/',
   preview: { path: 'thu-tuc-hanh-chinh', per: 'entry' },
-  build: 'pages',
 });

@@ -67,5 +67,4 @@ export const question = declareType({
   slugFrom: 'title',
   urlBase: '/hoi-dap/',
   preview: { path: 'hoi-dap', per: 'entry' },
-  build: 'pages',
 });

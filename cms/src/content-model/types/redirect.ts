@@ -40,5 +40,4 @@ export const redirect = declareType({
       [['origin', 4], ['sourceType', 4], ['sourceDocumentId', 4]],
     ],
   },
-  build: 'pages',
 });

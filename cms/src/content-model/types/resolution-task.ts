@@ -37,5 +37,4 @@ export const resolutionTask = declareType({
   // A year's tasks are one page, /nhiem-vu/<year>/.
   urlBase: '/nhiem-vu/',
   preview: { path: 'nhiem-vu', per: 'entry' },
-  build: 'pages',
 });

@@ -55,7 +55,5 @@ export const siteSetting = declareType({
       [['englishProfile', 12]],
     ],
   },
-  // The slogan banner, the name and the footer are on every page.
   preview: { path: 'bieu-ngu', per: 'single' },
-  build: 'full',
 });
