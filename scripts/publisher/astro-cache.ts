@@ -1,16 +1,26 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
+ * Astro's transformed images, in its cacheDir. Each is named by its source and the transform,
+ * and the CMS names every upload by its content's hash, so a transform is never stale; Astro
+ * still revalidates the source when its cache time is over. Re-encoding every photo was most
+ * of a cold build (AVIF above all), and would be most of a 15-year archive's.
+ */
+export const IMAGE_CACHE = 'assets';
+
+/**
  * Astro keeps the content layer's data store between builds (the loader syncs only what
- * changed); a cold build deletes it. `astro build` keeps it in its cacheDir — the site's
- * SITE_CACHE_DIR when set (relative to site/), else node_modules/.astro — and `astro dev`
- * in .astro/data-store.json. Returns what was removed.
+ * changed); a cold build deletes it, and everything else in the cache but the transformed
+ * images. `astro build` keeps it in its cacheDir — the site's SITE_CACHE_DIR when set
+ * (relative to site/), else node_modules/.astro — and `astro dev` in .astro/data-store.json.
+ * Returns what was removed.
  */
 export async function clearAstroCache(siteDir: string, siteCacheDir: string | undefined): Promise<string[]> {
   const cacheDir = siteCacheDir ? path.resolve(siteDir, siteCacheDir) : path.join(siteDir, 'node_modules', '.astro');
-  const present = [cacheDir, path.join(siteDir, '.astro', 'data-store.json')].filter((candidate) => existsSync(candidate));
+  const cached = (await readdir(cacheDir).catch(() => [])).filter((name) => name !== IMAGE_CACHE).map((name) => path.join(cacheDir, name));
+  const present = [...cached, path.join(siteDir, '.astro', 'data-store.json')].filter((candidate) => existsSync(candidate));
   await Promise.all(present.map((candidate) => rm(candidate, { recursive: true, force: true })));
   return present;
 }

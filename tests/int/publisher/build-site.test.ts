@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -49,22 +49,25 @@ describe('buildSite', () => {
   ])('clearCache %s → the content cache is kept: %s', async (clearCache, kept) => {
     const siteDir = fakeSiteDir(recordingAstro);
     const caches = [path.join(siteDir, 'node_modules', '.astro', 'data-store.json'), path.join(siteDir, '.astro', 'data-store.json')];
-    for (const file of caches) {
+    const image = path.join(siteDir, 'node_modules', '.astro', 'assets', 'anh_8de8326a05_1KbNcH.avif');
+    for (const file of [...caches, image]) {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, '{}');
     }
     const { log, text } = collect();
     await buildSite(path.join(siteDir, 'out'), { strapiUrl: 'http://cms:1337', strapiToken: 't', siteDir, clearCache, log });
     for (const file of caches) expect(existsSync(file)).toBe(kept);
+    // A transformed image is named by its source and transform: it outlives a cold build.
+    expect(existsSync(image)).toBe(true);
     expect(existsSync(path.join(siteDir, '.astro'))).toBe(true);
-    if (clearCache) expect(text()).toContain(`cold build: removed ${path.join(siteDir, 'node_modules', '.astro')}, ${caches[1]}`);
+    if (clearCache) expect(text()).toContain(`cold build: removed ${caches.join(', ')}\n`);
   });
 
   it('clears the SITE_CACHE_DIR the site is told to use, when there is one', async () => {
     const siteDir = fakeSiteDir(recordingAstro);
     const cacheDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'cache-')), 'content');
     const defaultCache = path.join(siteDir, 'node_modules', '.astro', 'data-store.json');
-    for (const file of [path.join(cacheDir, 'data-store.json'), defaultCache]) {
+    for (const file of [path.join(cacheDir, 'data-store.json'), path.join(cacheDir, 'assets', 'anh.webp'), defaultCache]) {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, '{}');
     }
@@ -74,7 +77,7 @@ describe('buildSite', () => {
     } finally {
       delete process.env.SITE_CACHE_DIR;
     }
-    expect(existsSync(cacheDir)).toBe(false);
+    expect(readdirSync(cacheDir)).toEqual(['assets']);
     expect(existsSync(defaultCache)).toBe(true);
   });
 
