@@ -23,33 +23,37 @@ export function countPages(dir: string): number {
   return pages;
 }
 
+export type BuildKind = 'first' | 'cold' | 'warm';
+
 /**
- * Cold builds (empty content cache) and warm builds (nothing changed) of the real site
- * against a CMS, alternating, `runs` of each. The last cold release is kept in `workDir/out-cold`.
+ * The first build (no cache at all: every image transformed), then cold builds (the
+ * publisher's clear_cache: no content cache, the transformed images kept) and warm builds
+ * (nothing changed) of the real site against a CMS, alternating, `runs` of each. The last
+ * cold release is kept in `workDir/out-cold`.
  */
-export async function measureSiteBuilds(cms: { url: string; token: string }, workDir: string, runs: number): Promise<Record<'cold' | 'warm', BuildRuns>> {
+export async function measureSiteBuilds(cms: { url: string; token: string }, workDir: string, runs: number): Promise<Record<BuildKind, BuildRuns>> {
   const proxy = await countingProxy(cms.url);
   const cacheDir = path.join(workDir, 'cache');
   const previousCache = process.env.SITE_CACHE_DIR;
   process.env.SITE_CACHE_DIR = cacheDir;
-  const results: Record<'cold' | 'warm', BuildRuns> = { cold: { wall: [], rss: [], pages: [], requests: [] }, warm: { wall: [], rss: [], pages: [], requests: [] } };
+  const runsOf = (): BuildRuns => ({ wall: [], rss: [], pages: [], requests: [] });
+  const results: Record<BuildKind, BuildRuns> = { first: runsOf(), cold: runsOf(), warm: runsOf() };
+  rmSync(cacheDir, { recursive: true, force: true });
   try {
-    for (let run = 0; run < runs; run += 1) {
-      for (const kind of ['cold', 'warm'] as const) {
-        if (kind === 'cold') rmSync(cacheDir, { recursive: true, force: true });
-        const outDir = path.join(workDir, `out-${kind}`);
-        rmSync(outDir, { recursive: true, force: true });
-        proxy.reset();
-        const sampler = samplePeakRss();
-        const start = performance.now();
-        await buildSite(outDir, { strapiUrl: proxy.url, strapiToken: cms.token, log: new PassThrough().resume() });
-        const r = results[kind];
-        r.wall.push(performance.now() - start);
-        r.rss.push(sampler.stop());
-        r.pages.push(countPages(outDir));
-        r.requests.push(proxy.apiRequests().length);
-        process.stderr.write(`${kind} build: ${seconds(r.wall.at(-1)!)}, ${r.pages.at(-1)} pages, ${r.requests.at(-1)} requests\n`);
-      }
+    const kinds: BuildKind[] = ['first', ...Array.from({ length: runs }, () => ['cold', 'warm'] as const).flat()];
+    for (const kind of kinds) {
+      const outDir = path.join(workDir, `out-${kind}`);
+      rmSync(outDir, { recursive: true, force: true });
+      proxy.reset();
+      const sampler = samplePeakRss();
+      const start = performance.now();
+      await buildSite(outDir, { strapiUrl: proxy.url, strapiToken: cms.token, clearCache: kind === 'cold', log: new PassThrough().resume() });
+      const r = results[kind];
+      r.wall.push(performance.now() - start);
+      r.rss.push(sampler.stop());
+      r.pages.push(countPages(outDir));
+      r.requests.push(proxy.apiRequests().length);
+      process.stderr.write(`${kind} build: ${seconds(r.wall.at(-1)!)}, ${r.pages.at(-1)} pages, ${r.requests.at(-1)} requests\n`);
     }
     return results;
   } finally {

@@ -1,7 +1,8 @@
 /**
- * `npm run bench:publish -- --articles 10000 --edits 7`: incremental publish-to-live alone,
- * side by side with Hugo building the same articles in the same run, and where each release's
- * time went. The part of `npm run bench` that issue 7 is about, without its cold and full
+ * `npm run bench:publish -- --articles 10000 --edits 7 [--session 8]`: incremental publish-to-live
+ * alone, side by side with Hugo building the same articles in the same run, and where each
+ * release's time went; then an editing session (measure-editing-session.ts): uploads, draft
+ * saves, publishes and a settings edit every fourth round, interleaved as a newsroom works. The part of `npm run bench` that issue 7 is about, without its cold and full
  * builds (at 10,000 articles a first release with every file compressed takes minutes on two
  * cores). `--cms <file>` reuses a scratch CMS already seeded (the `{url, token, writeToken}`
  * line scripts/bench/scratch-cms.ts prints, its webhook pointed at `--hooks-port`). `--logs <dir>`
@@ -17,6 +18,7 @@ import { startLocalPublisher } from '../publisher/local-publisher.js';
 import { incrementalSteps } from './build-steps.js';
 import { exportToHugo } from './hugo/export-markdown.js';
 import { ensureHugo, hugoBuild } from './hugo/hugo-build.js';
+import { measureEditingSession, type EditingSession } from './measure-editing-session.js';
 import { measurePublishToLive } from './measure-publish-to-live.js';
 import { startScratchCmsProcess } from './scratch-cms-process.js';
 import { formatRange, percentile, seconds, summary, table } from './stats.js';
@@ -25,6 +27,7 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '10000' },
     edits: { type: 'string', default: '7' },
+    session: { type: 'string', default: '8' },
     'hugo-runs': { type: 'string', default: '3' },
     cms: { type: 'string' },
     'hooks-port': { type: 'string', default: '4999' },
@@ -49,9 +52,11 @@ try {
   });
   let times: number[];
   let steps: Record<string, number[]>;
+  let session: EditingSession;
   try {
     times = await measurePublishToLive(cms, live, secret, Number(values.edits));
     steps = incrementalSteps(live.publisherDir);
+    session = await measureEditingSession(cms, live, Number(values.session));
     if (values.logs) cpSync(path.join(live.publisherDir, 'publisher', 'logs'), values.logs, { recursive: true });
   } finally {
     await live.stop();
@@ -67,6 +72,12 @@ try {
     [`publish-to-live, incremental, ${times.length} edits (p50 / p95)`, `${seconds(median(times))} / ${seconds(percentile(times, 0.95))}`],
     [`Hugo, same articles, ${hugo.length} builds (median, min–max)`, formatRange(hugo, seconds)],
     ['incremental publish-to-live / Hugo build', `× ${(median(times) / median(hugo)).toFixed(2)}`],
+    [
+      `editing session: ${session.uploads} uploads, ${session.draftSaves} draft saves, ${session.publishes.length} publishes (p50 / p95)`,
+      `${seconds(median(session.publishes))} / ${seconds(percentile(session.publishes, 0.95))}`,
+    ],
+    [`editing session: ${session.siteWide.length} settings edits (p50 / max)`, session.siteWide.length ? `${seconds(median(session.siteWide))} / ${seconds(Math.max(...session.siteWide))}` : '—'],
+    ['editing session: builds full / incremental / media events only', `${session.builds.full} / ${session.builds.incremental} / ${session.builds.mediaOnly}`],
   ];
   const stepRows = Object.entries(steps).map(([step, ms]) => [step, formatRange(ms, (n) => `${(n / 1000).toFixed(2)} s`)]);
   console.log(`\n${heading}\n\n${table(['what', 'time'], rows)}\n\nWhere an incremental release's time goes (medians, min–max)\n\n${table(['step', 'time'], stepRows)}\n`);

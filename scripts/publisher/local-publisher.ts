@@ -20,6 +20,8 @@ export interface LocalPublisherOptions {
   timing: Pick<PublisherOptions, 'debounceMs' | 'maxWaitMs' | 'buildTimeoutMs' | 'keepReleases' | 'retryDelaysMs'>;
   /** 0 makes every build a full one. */
   fullBuildEveryMs?: number;
+  /** From how many files an incremental build compresses fast first (site-builder.ts). */
+  massRewriteFiles?: number;
   /** Runs the link check after each swap, as `npm run publisher` does. */
   linkCheck?: boolean;
 }
@@ -54,7 +56,7 @@ export async function startLocalPublisher(options: LocalPublisherOptions): Promi
     ...options.timing,
     log: silentLog,
     ...(linkCheck ? { afterLive: (release: { id: string; dir: string }) => linkCheck.released(release) } : {}),
-    build: createSiteBuilder({ publisherDir, cms: options.cms, fullBuildEveryMs: options.fullBuildEveryMs }),
+    build: createSiteBuilder({ publisherDir, cms: options.cms, fullBuildEveryMs: options.fullBuildEveryMs, massRewriteFiles: options.massRewriteFiles }),
     check: (releaseDir, built) => checkRelease(releaseDir, options.cms(), built, published),
   });
   await publisher.start();

@@ -13,11 +13,12 @@ export interface LivePublisher extends LocalPublisher {
  * swaps, the status page and the public site, as `npm run publisher` runs them, with a
  * short debounce and no retries.
  */
-export async function startLivePublisher(options: { cmsUrl(): string; siteToken(): string; secret: string; hooksPort: number }): Promise<LivePublisher> {
+export async function startLivePublisher(options: { cmsUrl(): string; siteToken(): string; secret: string; hooksPort: number; massRewriteFiles?: number }): Promise<LivePublisher> {
   const local = await startLocalPublisher({
     cms: () => ({ strapiUrl: options.cmsUrl(), strapiToken: options.siteToken() }),
     secret: options.secret,
     hooksPort: options.hooksPort,
+    massRewriteFiles: options.massRewriteFiles,
     timing: { debounceMs: 300, maxWaitMs: 5000, buildTimeoutMs: 300_000, keepReleases: 5, retryDelaysMs: [] },
   });
   const status = async () => (await fetch(`${local.hooksUrl}/status`)).json() as Promise<PublisherStatus>;

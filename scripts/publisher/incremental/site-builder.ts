@@ -6,7 +6,7 @@ import { repoRoot } from '../../lib/paths.js';
 import { SITE_SHARED_SOURCES, sourceHash } from '../../lib/source-hash.js';
 import { astroBuild, indexSite, prepareAstroBuild, removeAstroInternals, siteBuildEnv, type BuildSiteOptions } from '../build-site.js';
 import { timedStep } from '../build-step.js';
-import { precompress } from '../precompress.js';
+import { precompress, upgradeVariants } from '../precompress.js';
 import type { BuildContext, BuildFunction, BuildOutcome } from '../release-pipeline.js';
 import { overlayRelease } from './overlay-release.js';
 import { mappedPages, pageMapDir, pruneMaps, readSearchQuarters, readStamp, writeSearchQuarters, writeStamp } from './page-map.js';
@@ -24,10 +24,14 @@ export interface SiteBuilderOptions {
   siteDir?: string;
   /** 24 h unless set. */
   fullBuildEveryMs?: number;
+  /** MASS_REWRITE_FILES unless set. */
+  massRewriteFiles?: number;
   now?: () => Date;
 }
 
 const DAY = 24 * 3600 * 1000;
+/** An incremental build that writes this many files (a settings edit: every page) compresses them fast, and upgrades them once live. */
+export const MASS_REWRITE_FILES = 200;
 /** The log line of an incremental build that renders in the renderer started by the last full build. */
 export const RENDERED_BY_RENDERER = 'site renderer: changed pages rendered from the last full build it kept';
 /** The log line of one that renders without it (it ended, or could not keep Astro's state). */
@@ -54,6 +58,31 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
   let renderer: SiteRenderer | undefined;
   const spare = new SpareCopy(new ReleaseStore(options.publisherDir).stagingDir);
   const keptShards = new KeptShards();
+  /** Per release: the files whose variants are at the fast level still. */
+  const provisional = new Map<string, string[]>();
+  let upgrading: { release: string; stop: AbortController; done: Promise<void> } | undefined;
+
+  /** Upgrades the live release's fast variants while the publisher is idle; a build stops it. */
+  async function upgrade(live: { id: string; dir: string }): Promise<void> {
+    const files = provisional.get(live.id);
+    for (const id of provisional.keys()) if (id !== live.id) provisional.delete(id);
+    if (!files?.length) return;
+    const stop = new AbortController();
+    const done = upgradeVariants(live.dir, files, stop.signal).then(
+      (left) => void provisional.set(live.id, left),
+      () => undefined,
+    );
+    upgrading = { release: live.id, stop, done };
+    await done;
+    if (upgrading?.done === done) upgrading = undefined;
+  }
+
+  /** Stops the upgrade; the live release's files still at the fast level. */
+  async function stopUpgrade(liveId: string): Promise<string[]> {
+    upgrading?.stop.abort();
+    await upgrading?.done;
+    return provisional.get(liveId) ?? [];
+  }
 
   /** Every full build starts a renderer of its own, which then serves the incremental builds. */
   async function renderFull(outDir: string, site: BuildSiteOptions, key: string): Promise<void> {
@@ -104,12 +133,15 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
     // A renderer serves the sources it was started with, against the CMS it read from.
     const key = `${hash} ${site.strapiUrl}`;
     await rm(mapDir, { recursive: true, force: true });
+    const fast = context.live ? await stopUpgrade(context.live.id) : [];
     try {
       if (plan.kind === 'full' || !context.live || !liveMapDir || !liveMap) {
         await timed('astro', () => renderFull(releaseDir, { ...site, pageMap: { out: mapDir } }, key));
         const search = await timed('search index', () => indexSite(releaseDir, site, undefined, { shards: keptShards, release: id }));
         await writeSearchQuarters(mapDir, search.quarters);
         await writeStamp(mapDir, { sourceHash: hash, fullBuildAt: now.toISOString() });
+        // An unchanged file takes the live release's variants, fast ones too: they are upgraded in this one.
+        provisional.set(id, fast);
         return { kind: 'full', reason: plan.reason };
       }
       const partialDir = `${releaseDir}.partial`;
@@ -139,8 +171,12 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
         // compressed variants while the search index is still being written.
         const astroFiles = built.then(async () => {
           const files = [...new Set([...pagesIn, ...(await timed('overlay', () => overlayRelease(partialDir, releaseDir, [])))])];
-          const variants = await timed('compress pages', () => precompress(releaseDir, live.dir, files));
-          context.log.write(`${variants} precompressed variants for ${files.length} files Astro wrote\n`);
+          const mass = files.length >= (options.massRewriteFiles ?? MASS_REWRITE_FILES);
+          const variants = await timed('compress pages', () => precompress(releaseDir, live.dir, files, mass ? 'fast' : 'final'));
+          context.log.write(`${variants} precompressed variants for ${files.length} files Astro wrote${mass ? ', at the fast level until live' : ''}\n`);
+          // Linked from the live release, its fast variants came along; rewritten now, a file has new ones.
+          const written = new Set(files);
+          provisional.set(id, mass ? [...new Set([...fast, ...files])] : fast.filter((file) => !written.has(file)));
           return files;
         });
         const [astro, searchIndex] = await Promise.allSettled([astroFiles, searched]);
@@ -164,9 +200,14 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
     }
   };
   return Object.assign(build, {
-    prepare: (live: { id: string; dir: string }) => spare.prepare(live),
+    // The upgrade first: the spare links the live release's variants as they then are.
+    prepare: async (live: { id: string; dir: string }) => {
+      await upgrade(live);
+      await spare.prepare(live);
+    },
     close: async () => {
-      await Promise.all([renderer?.close(), spare.close(), keptShards.reset()]);
+      upgrading?.stop.abort();
+      await Promise.all([renderer?.close(), spare.close(), keptShards.reset(), upgrading?.done]);
     },
   });
 }

@@ -99,7 +99,8 @@ describe('incremental releases', () => {
     }
     await createNotice(0, { alertSeverity: 'warning', alertStartsAt: new Date(Date.now() - DAY).toISOString(), alertEndsAt: new Date(Date.now() + 3 * DAY).toISOString() });
     await createNotice(1, { alertSeverity: 'info', alertStartsAt: new Date(Date.now() + 10 * DAY).toISOString(), alertEndsAt: new Date(Date.now() + 12 * DAY).toISOString() });
-    live = await startLivePublisher({ cmsUrl: () => cms.url, siteToken: () => cms.siteToken, secret: 'incremental-secret', hooksPort: await freePort() });
+    // A settings edit re-renders every page: at this size, past 40 files it is compressed fast and upgraded while idle, as a big site's is.
+    live = await startLivePublisher({ cmsUrl: () => cms.url, siteToken: () => cms.siteToken, secret: 'incremental-secret', hooksPort: await freePort(), massRewriteFiles: 40 });
   }, 300_000);
 
   afterAll(async () => {
@@ -375,6 +376,7 @@ describe('incremental releases', () => {
     const log: string[] = [];
     let reused = 0;
     let patchedSitemaps = 0;
+    let fastRewrites = 0;
     for (let step = 1; step <= EDITS; step += 1) {
       const kind = step <= kinds.length ? kinds[step - 1]! : r.pick(kinds);
       const change = await changes[kind]!(step);
@@ -401,6 +403,7 @@ describe('incremental releases', () => {
       expect(buildLog).toContain(RENDERED_BY_RENDERER);
       if (buildLog.includes(SITEMAP_FROM_LIVE)) patchedSitemaps += 1;
       if (/shards written: .*\(kept index\)/.test(buildLog)) reused += 1;
+      if (buildLog.includes('at the fast level until live')) fastRewrites += 1;
     }
     // Most changes keep an article's posting time: the shard index kept from the last build takes them.
     expect(reused).toBeGreaterThan(10);
@@ -409,6 +412,8 @@ describe('incremental releases', () => {
     expect(patchedSitemaps).toBeGreaterThan(EDITS / 2);
 
     expect(redirectsChecked).toBeGreaterThanOrEqual(2);
+    // The settings edits rewrote every page: compressed fast, upgraded while idle, and the end is still a full build's.
+    expect(fastRewrites).toBeGreaterThanOrEqual(1);
     const incremental = (await live.status()).current!;
     const full = await release(newTrigger({ source: 'cli' }));
     expect(full.build).toMatchObject({ kind: 'full' });

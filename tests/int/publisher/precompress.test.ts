@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { precompress } from '../../../scripts/publisher/precompress.js';
+import { precompress, upgradeVariants } from '../../../scripts/publisher/precompress.js';
+import { seededRandom } from '../../../scripts/corpus/random.js';
 
 const text = (kb: number, word = 'Hai Bà Trưng ') => word.repeat(Math.ceil((kb * 1024) / Buffer.byteLength(word)));
 
@@ -68,5 +69,40 @@ describe('precompress', () => {
     expect(await precompress(dir, undefined, ['tin-tuc/moi/index.html', 'pagefind/2026-q4/fragment/a.pf_fragment'])).toBe(2);
     expect(existsSync(path.join(dir, 'tin-tuc/moi/index.html.br'))).toBe(true);
     expect(existsSync(path.join(dir, 'tin-tuc/cu/index.html.br'))).toBe(false);
+  });
+
+  /** A page of varied words, where brotli's levels differ as they do on real pages. */
+  const page = (seed: number) => {
+    const r = seededRandom(seed);
+    const words = ['phường', 'Hai', 'Bà', 'Trưng', 'hội', 'nghị', 'tổng', 'kết', 'nhiệm', 'vụ', 'năm', '2026', 'đồng', 'chí', 'chủ', 'trì', '<p>', '</p>', '<a href="/tin-tuc/">'];
+    return Array.from({ length: 4000 }, () => r.pick(words) + (r.int(0, 9) === 0 ? String(r.int(0, 99_999)) : '')).join(' ');
+  };
+
+  it('compresses a mass rewrite fast, then upgrades each variant in place by a rename, leaving other links to the old one alone', async () => {
+    const content = page(3);
+    const dir = site({ 'tin-tuc/a/index.html': content });
+    expect(await precompress(dir, undefined, ['tin-tuc/a/index.html'], 'fast')).toBe(2);
+    const br = path.join(dir, 'tin-tuc/a/index.html.br');
+    const fastBytes = statSync(br).size;
+    // An older release linked to the same variant: it must not change under it.
+    const elsewhere = path.join(site({}), 'old.br');
+    linkSync(br, elsewhere);
+    expect(await upgradeVariants(dir, ['tin-tuc/a/index.html', 'tin-tuc/gone/index.html'], new AbortController().signal)).toEqual([]);
+    expect(statSync(br).size).toBeLessThan(fastBytes);
+    expect(brotliDecompressSync(readFileSync(br)).toString()).toBe(content);
+    expect(gunzipSync(readFileSync(path.join(dir, 'tin-tuc/a/index.html.gz'))).toString()).toBe(content);
+    expect(statSync(elsewhere).size).toBe(fastBytes);
+    expect(brotliDecompressSync(readFileSync(elsewhere)).toString()).toBe(content);
+    expect(existsSync(`${br}.upgrade`)).toBe(false);
+  });
+
+  it('stops upgrading once aborted, and says which files are left', async () => {
+    const dir = site({ 'a.html': page(4), 'b.html': page(5) });
+    await precompress(dir, undefined, undefined, 'fast');
+    const before = statSync(path.join(dir, 'a.html.br')).size;
+    const stop = new AbortController();
+    stop.abort();
+    expect(await upgradeVariants(dir, ['a.html', 'b.html'], stop.signal)).toEqual(['a.html', 'b.html']);
+    expect(statSync(path.join(dir, 'a.html.br')).size).toBe(before);
   });
 });

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../../cms/src/seed/sample-content.json' with { type: 'json' };
@@ -6,6 +7,7 @@ import { freePort } from '../../../scripts/lib/free-port.js';
 import { bootStrapi, type TestStrapi } from '../../helpers/boot-strapi.js';
 import { startLivePublisher, type LivePublisher } from '../../helpers/live-publisher.js';
 import { sqliteDatabase, type TestDatabase } from '../../helpers/test-database.js';
+import { waitFor } from './support/harness.js';
 
 const SECRET = 'settings-rename-secret';
 const SETTINGS = 'api::site-setting.site-setting';
@@ -40,7 +42,8 @@ function chrome(html: string) {
 
 /**
  * An editor renames the unit in its settings; Strapi's webhook reaches the real publisher,
- * which builds a release in full: every page of it carries the new names, none the old.
+ * which renders every page again: every page of it carries the new names, none the old. A
+ * rewrite that large is compressed fast first, then brought to the final level once live.
  */
 describe('a settings change renames the unit across every page of a release', () => {
   let db: TestDatabase;
@@ -52,7 +55,8 @@ describe('a settings change renames the unit across every page of a release', ()
     const hooksPort = await freePort();
     db = sqliteDatabase();
     cms = await bootStrapi(db, { REBUILD_SECRET: SECRET, PUBLISHER_HOOK_URL: `http://127.0.0.1:${hooksPort}/hooks/strapi` });
-    live = await startLivePublisher({ cmsUrl: () => cms.url, siteToken: () => cms.siteToken, secret: SECRET, hooksPort });
+    // The sample site is small: a rewrite of ten files counts as a mass rewrite here.
+    live = await startLivePublisher({ cmsUrl: () => cms.url, siteToken: () => cms.siteToken, secret: SECRET, hooksPort, massRewriteFiles: 10 });
     const deploy = await fetch(`${live.hooksUrl}/hooks/deploy`, { method: 'POST', headers: { Authorization: `Bearer ${SECRET}` } });
     expect(deploy.status).toBe(202);
     expect((await live.settled(1)).history[0]).toMatchObject({ ok: true });
@@ -100,6 +104,20 @@ describe('a settings change renames the unit across every page of a release', ()
     const feed = readFileSync(path.join(release, 'rss.xml'), 'utf8').normalize('NFC');
     expect(/<channel><title>([^<]*)<\/title>/.exec(feed)?.[1]).toBe(RENAMED.portalName);
     for (const old of OLD) expect(feed).not.toContain(old);
+  });
+
+  it('compresses the rewrite fast, then upgrades every page\'s variant to the final level while idle', async () => {
+    const record = (await live.status()).history[0]!;
+    expect(readFileSync(path.join(live.publisherDir, record.log), 'utf8')).toContain('at the fast level until live');
+    await waitFor(async () => ((await live.status()).preparing ? undefined : true), 120_000, 'the upgrade and the spare copy');
+    const pages = htmlFiles(release).filter((file) => existsSync(path.join(release, `${file}.br`)));
+    expect(pages.length).toBeGreaterThan(15);
+    const notFinal = pages.filter((file) => {
+      const content = readFileSync(path.join(release, file));
+      const final = brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } });
+      return !readFileSync(path.join(release, `${file}.br`)).equals(final);
+    });
+    expect(notFinal).toEqual([]);
   });
 
   it('serves the renamed site', async () => {
