@@ -43,6 +43,24 @@ export function quarterOf(html: string): string | undefined {
   return published ? `${published[2]}-q${Math.ceil(Number(published[3]) / 3)}` : UNDATED;
 }
 
+const MAIN = /<main[\s>][\s\S]*<\/main>/;
+const ROOT = /<html[^>]*>/;
+
+/**
+ * Whether a page re-rendered as `after` changes the search index: Pagefind reads a page's
+ * `data-pagefind-body` and its language only (its title, header, footer and meta tags leave
+ * the index's bytes as they were; tests/int/site/search-index.test.ts), and every such body
+ * is inside `<main>`. A settings edit re-renders every page and changes none of them.
+ */
+export function searchChanged(before: string | undefined, after: string | undefined): boolean {
+  if (before === undefined || after === undefined) return before !== after;
+  if (quarterOf(before) !== quarterOf(after)) return true;
+  if (quarterOf(after) === undefined) return false;
+  const [main, next] = [MAIN.exec(before)?.[0], MAIN.exec(after)?.[0]];
+  // A page without <main> is not one the site prints: it is taken as changed.
+  return main === undefined || main !== next || ROOT.exec(before)?.[0] !== ROOT.exec(after)?.[0];
+}
+
 /** Each page's shard: its quarter in the newest year, else its year. */
 export function shardsOf(quarters: Quarters): Membership {
   let newest = '';

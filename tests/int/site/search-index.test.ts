@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { linkTree } from '../../../scripts/publisher/incremental/link-tree.js';
 import { buildSearchIndex } from '../../../site/search/build-search-index.js';
 import { KeptShards } from '../../../site/search/kept-shards.js';
+import { searchChanged } from '../../../site/search/search-shards.js';
 
 /** An article page as the site prints it: the posting time in the head, the body searchable. */
 const article = (title: string, posted: string, words = 'hội nghị tổng kết công tác') =>
@@ -45,7 +46,26 @@ const start = {
   '/tin-tuc/d/': article('Bài D', '2022-06-15T08:00:00+07:00'),
 };
 
+/** A page as BaseLayout prints it: the chrome (title, header, slogan, footer) around <main>. */
+const chromed = (chrome: string, url: string, posted: string) =>
+  `<!doctype html><html lang="vi"><head><meta property="article:published_time" content="${posted}"><title>${url} | ${chrome}</title>` +
+  `<meta name="description" content="${chrome}"><meta property="og:site_name" content="${chrome}"></head><body><header><a href="/">${chrome}</a>` +
+  `<nav><a href="/tin-tuc/" aria-current="page">Tin tức</a></nav></header><section class="slogan">Khẩu hiệu ${chrome}</section>` +
+  `<main id="main"><article data-pagefind-body><h1>Bài ${url}</h1><p>Hội nghị tổng kết của phường, bài ${url}.</p></article></main><footer>${chrome}</footer></body></html>`;
+
 describe('the search index: the newest year a shard per quarter, earlier years a shard a year', () => {
+  it('reads a page\'s searchable body and language only: a renamed unit in the title, header, slogan, footer and meta leaves every file as it was', async () => {
+    const pages = (chrome: string) => Object.fromEntries(['a', 'b', 'c'].map((url, i) => [`/tin-tuc/${url}/`, chromed(chrome, url, `202${i}-05-01T08:00:00+07:00`)]));
+    const [before, after] = [site(pages('Cổng thông tin phường Hai Bà Trưng')), site(pages('Trang thông tin điện tử phường Bạch Mai'))];
+    await buildSearchIndex(before);
+    await buildSearchIndex(after);
+    const [a, b] = [bundle(before), bundle(after)];
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    expect([...a.keys()].filter((name) => a.get(name)!.bytes !== b.get(name)!.bytes)).toEqual([]);
+    // And so the publisher need not give Pagefind a page whose <main> is unchanged.
+    expect(searchChanged(chromed('A', 'a', '2020-05-01T08:00'), chromed('B', 'a', '2020-05-01T08:00'))).toBe(false);
+  });
+
   it('indexes every article page into the shard of its posting quarter or year, newest first', async () => {
     const root = site(start);
     const { quarters, written } = await buildSearchIndex(root);

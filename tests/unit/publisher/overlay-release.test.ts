@@ -47,6 +47,20 @@ describe('an incremental release on a hard-linked copy', () => {
     expect(readFileSync(path.join(live, 'index.html.br')).length).toBeGreaterThan(0);
   });
 
+  it('links pages in while the build still writes, then moves in only what came after them', async () => {
+    const live = tree({ 'index.html': page('home'), 'sitemap-0.xml': '<urlset/>' });
+    const next = path.join(mkdtempSync(path.join(os.tmpdir(), 'staging-')), 'r2');
+    await linkTree(live, next);
+    const partial = tree({ 'index.html': page('home 2'), 'tin-tuc/a/index.html': page('a') });
+    const pages = await overlayRelease(partial, next, [], 'link');
+    expect(pages.sort()).toEqual(['index.html', 'tin-tuc/a/index.html']);
+    writeFileSync(path.join(partial, 'sitemap-0.xml'), '<urlset><url/></urlset>');
+    expect(await overlayRelease(partial, next, [], 'move', new Set(pages))).toEqual(['sitemap-0.xml']);
+    expect(readFileSync(path.join(next, 'sitemap-0.xml'), 'utf8')).toBe('<urlset><url/></urlset>');
+    expect(readFileSync(path.join(next, 'index.html'), 'utf8')).toBe(page('home 2'));
+    expect(readFileSync(path.join(live, 'sitemap-0.xml'), 'utf8')).toBe('<urlset/>');
+  });
+
   it('refuses a page path that leaves the release', async () => {
     const next = tree({ 'index.html': page('home') });
     await expect(overlayRelease(tree({}), next, ['/../../etc/'])).rejects.toThrow('outside the release');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { membersOf, pageFile, pageUrl, quarterOf, shardNames, shardsOf } from '../../../site/search/search-shards.js';
+import { membersOf, pageFile, pageUrl, quarterOf, searchChanged, shardNames, shardsOf } from '../../../site/search/search-shards.js';
 
 const head = (published?: string) => (published ? `<meta property="article:published_time" content="${published}">` : '');
 
@@ -41,5 +41,24 @@ describe('search shards', () => {
     expect(shardNames(membership)).toEqual(['2021-q3', '2021-q1', '2020', '2019', 'khac']);
     expect(shardNames({ ...membership, '/van-ban/a/': 'van-ban' })).toEqual(['2021-q3', '2021-q1', '2020', '2019', 'van-ban', 'khac']);
     expect(membersOf(membership, '2020')).toEqual(['/tin-tuc/b/', '/tin-tuc/c/']);
+  });
+
+  const page = ({ title = 'Hội nghị | Cổng A', header = 'UBND phường A', body = 'Nội dung', posted = '2026-05-01T08:00:00+07:00', lang = 'vi', searchable = true } = {}) =>
+    `<!doctype html><html lang="${lang}"><head>${head(posted)}<title>${title}</title></head><body><header>${header}</header>` +
+    `<main id="main">${searchable ? '<article data-pagefind-body>' : '<article>'}<h1>Hội nghị</h1><p>${body}</p></article></main><footer>${header}</footer></body></html>`;
+
+  it.each<[string, string | undefined, string | undefined, boolean]>([
+    ['the chrome renamed (title, header, footer)', page(), page({ title: 'Hội nghị | Cổng B', header: 'UBND phường B' }), false],
+    ['the same page', page(), page(), false],
+    ['the body edited', page(), page({ body: 'Nội dung mới' }), true],
+    ['another posting quarter', page(), page({ posted: '2026-08-01T08:00:00+07:00' }), true],
+    ['another language', page(), page({ lang: 'en' }), true],
+    ['no longer searchable', page(), page({ searchable: false }), true],
+    ['a listing re-rendered', page({ searchable: false }), page({ searchable: false, header: 'UBND phường B', body: 'Tin mới' }), false],
+    ['a new page', undefined, page(), true],
+    ['a page gone', page(), undefined, true],
+    ['a page without <main>, taken as changed', '<html lang="vi"><article data-pagefind-body>A</article>', '<html lang="vi"><article data-pagefind-body>A</article>', true],
+  ])('search changed: %s → %s', (_, before, after, changed) => {
+    expect(searchChanged(before, after)).toBe(changed);
   });
 });
