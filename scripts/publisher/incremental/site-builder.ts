@@ -1,7 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { KeptShards } from '../../../site/search/kept-shards.js';
-import { pageUrl } from '../../../site/search/search-shards.js';
 import { repoRoot } from '../../lib/paths.js';
 import { SITE_SHARED_SOURCES, sourceHash } from '../../lib/source-hash.js';
 import { astroBuild, indexSite, prepareAstroBuild, removeAstroInternals, siteBuildEnv, type BuildSiteOptions } from '../build-site.js';
@@ -9,6 +8,7 @@ import { timedStep } from '../build-step.js';
 import { precompress, upgradeVariants } from '../precompress.js';
 import type { BuildContext, BuildFunction, BuildOutcome } from '../release-pipeline.js';
 import { overlayRelease } from './overlay-release.js';
+import { searchChanges } from './search-changes.js';
 import { mappedPages, pageMapDir, pruneMaps, readSearchQuarters, readStamp, writeSearchQuarters, writeStamp } from './page-map.js';
 import { planBuild } from './plan-build.js';
 import { SiteRenderer } from '../renderer/site-renderer.js';
@@ -165,12 +165,13 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
         const [before, after] = await Promise.all([mappedPages(liveMapDir), mappedPages(mapDir)]);
         const removed = [...before].filter((page) => !after.has(page));
         const pagesIn = await timed('overlay pages', () => overlayRelease(partialDir, releaseDir, removed, 'link'));
-        const changedPages = [...pagesIn.filter((file) => path.basename(file) === 'index.html').map(pageUrl), ...removed];
+        const rendered = pagesIn.filter((file) => path.basename(file) === 'index.html');
+        const changedPages = [...(await searchChanges(releaseDir, live.dir, rendered)), ...removed];
         const searched = timed('search index', () => indexSite(releaseDir, site, previous && { previous, pages: changedPages }, { shards: keptShards, release: id }));
         // Once Astro is done, its other files move in and everything it wrote gets its
         // compressed variants while the search index is still being written.
         const astroFiles = built.then(async () => {
-          const files = [...new Set([...pagesIn, ...(await timed('overlay', () => overlayRelease(partialDir, releaseDir, [])))])];
+          const files = [...pagesIn, ...(await timed('overlay', () => overlayRelease(partialDir, releaseDir, [], 'move', new Set(pagesIn))))];
           const mass = files.length >= (options.massRewriteFiles ?? MASS_REWRITE_FILES);
           const variants = await timed('compress pages', () => precompress(releaseDir, live.dir, files, mass ? 'fast' : 'final'));
           context.log.write(`${variants} precompressed variants for ${files.length} files Astro wrote${mass ? ', at the fast level until live' : ''}\n`);
