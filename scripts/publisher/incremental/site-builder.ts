@@ -58,29 +58,37 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
   let renderer: SiteRenderer | undefined;
   const spare = new SpareCopy(new ReleaseStore(options.publisherDir).stagingDir);
   const keptShards = new KeptShards();
-  /** Per release: the files whose variants are at the fast level still. */
+  /** Per release: the files whose variants are at the fast level. */
   const provisional = new Map<string, string[]>();
-  let upgrading: { release: string; stop: AbortController; done: Promise<void> } | undefined;
+  let upgrading: { stop: AbortController; done: Promise<void> } | undefined;
 
-  /** Upgrades the live release's fast variants while the publisher is idle; a build stops it. */
-  async function upgrade(live: { id: string; dir: string }): Promise<void> {
-    const files = provisional.get(live.id);
+  /**
+   * While the publisher is idle: the spare copy of the live release first, then its fast
+   * variants brought to the final level, then the spare made again with them. A build that
+   * comes meanwhile stops the upgrade and takes the first spare, fast variants and all: its
+   * release carries the whole list.
+   */
+  async function prepare(live: { id: string; dir: string }): Promise<void> {
     for (const id of provisional.keys()) if (id !== live.id) provisional.delete(id);
+    await spare.prepare(live);
+    const files = provisional.get(live.id);
     if (!files?.length) return;
     const stop = new AbortController();
-    const done = upgradeVariants(live.dir, files, stop.signal).then(
-      (left) => void provisional.set(live.id, left),
-      () => undefined,
-    );
-    upgrading = { release: live.id, stop, done };
-    await done;
-    if (upgrading?.done === done) upgrading = undefined;
+    const done = upgradeVariants(live.dir, files, stop.signal).then(async (left) => {
+      if (left.length > 0) return;
+      provisional.set(live.id, []);
+      await spare.prepare(live, true);
+    });
+    upgrading = { stop, done };
+    await done.finally(() => {
+      if (upgrading?.done === done) upgrading = undefined;
+    });
   }
 
-  /** Stops the upgrade; the live release's files still at the fast level. */
+  /** Stops the upgrade; the files the live release's spare still has at the fast level. */
   async function stopUpgrade(liveId: string): Promise<string[]> {
     upgrading?.stop.abort();
-    await upgrading?.done;
+    await upgrading?.done.catch(() => undefined);
     return provisional.get(liveId) ?? [];
   }
 
@@ -201,14 +209,10 @@ export function createSiteBuilder(options: SiteBuilderOptions): BuildFunction {
     }
   };
   return Object.assign(build, {
-    // The upgrade first: the spare links the live release's variants as they then are.
-    prepare: async (live: { id: string; dir: string }) => {
-      await upgrade(live);
-      await spare.prepare(live);
-    },
+    prepare,
     close: async () => {
       upgrading?.stop.abort();
-      await Promise.all([renderer?.close(), spare.close(), keptShards.reset(), upgrading?.done]);
+      await Promise.all([renderer?.close(), spare.close(), keptShards.reset(), upgrading?.done.catch(() => undefined)]);
     },
   });
 }

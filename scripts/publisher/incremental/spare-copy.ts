@@ -22,9 +22,9 @@ export class SpareCopy {
   /** `dir`: where spares are made, on the same filesystem as the builds they become. */
   constructor(readonly dir: string) {}
 
-  /** Makes a spare of the release that just went live; resolves once it is made. */
-  async prepare(live: { id: string; dir: string }): Promise<void> {
-    if (this.#spare?.liveId === live.id) {
+  /** Makes a spare of the release that just went live (`again`: anew, the live release changed); resolves once it is made. */
+  async prepare(live: { id: string; dir: string }, again = false): Promise<void> {
+    if (this.#spare?.liveId === live.id && !again) {
       await this.#spare.made;
       return;
     }
