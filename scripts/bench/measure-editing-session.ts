@@ -4,6 +4,7 @@ import { CONTENT_TYPES } from '../../cms/src/content-model/content-types.js';
 import { entryPath } from '../../cms/src/content-model/urls.js';
 import { buildRecordSchema } from '../publisher/build-record.js';
 import type { LocalPublisher } from '../publisher/local-publisher.js';
+import { pageShows, waitUntil } from './publisher-probes.js';
 
 export interface EditingSession {
   /** Publish-to-live of the articles (not site-wide). */
@@ -28,10 +29,6 @@ const statusSchema = z.object({ history: z.array(buildRecordSchema) });
 export async function measureEditingSession(cms: { url: string; writeToken: string }, live: LocalPublisher, rounds: number): Promise<EditingSession> {
   const auth = { Authorization: `Bearer ${cms.writeToken}` };
   const json = { ...auth, 'Content-Type': 'application/json' };
-  const waitUntil = async (probe: () => Promise<boolean>) => {
-    while (!(await probe())) await new Promise((resolve) => setTimeout(resolve, 100));
-  };
-  const shows = (url: string, text: string) => async () => (await (await fetch(url)).text()).includes(text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
   const put = async (path: string, data: Record<string, unknown>) => {
     const answer = await fetch(`${cms.url}/api/${path}`, { method: 'PUT', headers: json, body: JSON.stringify({ data }) });
     if (!answer.ok) throw new Error(`PUT ${path}: ${answer.status} ${await answer.text()}`);
@@ -61,14 +58,14 @@ export async function measureEditingSession(cms: { url: string; writeToken: stri
     const title = `${article.title} (buổi sáng ${i + 1})`;
     const start = performance.now();
     await put(`${CONTENT_TYPES.article.restPath}/${article.documentId}?status=published`, { title });
-    await waitUntil(shows(`${live.siteUrl}${entryPath(CONTENT_TYPES.article, article.slug)}`, title));
+    await waitUntil(pageShows(`${live.siteUrl}${entryPath(CONTENT_TYPES.article, article.slug)}`, title));
     session.publishes.push(performance.now() - start);
     process.stderr.write(`editing session ${i + 1}/${rounds}: publish-to-live ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
     if (i % 4 === 3) {
       const slogan = `Kỷ cương, trách nhiệm, hành động (buổi sáng ${i + 1}, ${Date.now()})`;
       const started = performance.now();
       await put(CONTENT_TYPES.siteSetting.restPath, { slogan });
-      await waitUntil(shows(oldestPage, slogan));
+      await waitUntil(pageShows(oldestPage, slogan));
       session.siteWide.push(performance.now() - started);
       process.stderr.write(`editing session ${i + 1}/${rounds}: settings edit live in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     }

@@ -1,6 +1,7 @@
 import { CONTENT_TYPES } from '../../cms/src/content-model/content-types.js';
 import { entryPath } from '../../cms/src/content-model/urls.js';
 import type { LocalPublisher } from '../publisher/local-publisher.js';
+import { pageShows, publisherIdle, waitUntil } from './publisher-probes.js';
 
 /**
  * A site-wide change as an editor makes it: the slogan every page shows is edited in the site
@@ -11,13 +12,7 @@ import type { LocalPublisher } from '../publisher/local-publisher.js';
  */
 export async function measureSiteWideChange(cms: { url: string; writeToken: string }, live: LocalPublisher, edits: number): Promise<number[]> {
   const headers = { Authorization: `Bearer ${cms.writeToken}`, 'Content-Type': 'application/json' };
-  const waitUntil = async (probe: () => Promise<boolean>) => {
-    while (!(await probe())) await new Promise((resolve) => setTimeout(resolve, 100));
-  };
-  const idle = async () => {
-    const status = (await (await fetch(`${live.hooksUrl}/status`)).json()) as { state: string; preparing?: boolean; pending: unknown[] };
-    return status.state === 'idle' && status.preparing !== true && status.pending.length === 0;
-  };
+  const idle = publisherIdle(live.hooksUrl);
   const oldest = (await (await fetch(`${cms.url}/api/${CONTENT_TYPES.article.restPath}?sort[0]=postedAt:asc&pagination[pageSize]=1&fields[0]=slug`, { headers })).json()) as {
     data: { slug: string }[];
   };
@@ -29,7 +24,7 @@ export async function measureSiteWideChange(cms: { url: string; writeToken: stri
     const start = performance.now();
     const answer = await fetch(`${cms.url}/api/${CONTENT_TYPES.siteSetting.restPath}`, { method: 'PUT', headers, body: JSON.stringify({ data: { slogan } }) });
     if (!answer.ok) throw new Error(`saving the settings: ${answer.status} ${await answer.text()}`);
-    await waitUntil(async () => (await (await fetch(page)).text()).includes(slogan));
+    await waitUntil(pageShows(page, slogan));
     times.push(performance.now() - start);
     process.stderr.write(`site-wide change ${i + 1}/${edits}: ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
   }

@@ -42,16 +42,17 @@ async function linkedVariants(file: string, previous: string): Promise<number | 
   return present.filter(Boolean).length;
 }
 
-/**
- * Brotli at its best level costs ~10 ms a page; most pages are the same as in the live
- * release, so their variants are copied from it instead. Returns how many variants exist.
- */
+/** Both variants of `content` at `level`. */
 const encode = (content: Buffer, level: CompressionLevel) =>
   Promise.all([
     brotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: level === 'fast' ? FAST_BROTLI : brotliQuality(content.length), [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
     gzipAsync(content, { level: 9 }),
   ]);
 
+/**
+ * Brotli at its best level costs ~10 ms a page; most pages are the same as in the live
+ * release, so their variants are copied from it instead. Returns how many variants exist.
+ */
 async function compress(file: string, content: Buffer, previous: string | undefined, level: CompressionLevel): Promise<number> {
   if (previous && (await readOrNothing(previous))?.equals(content)) {
     const copied = await Promise.all(variants.map((suffix) => copyFile(previous + suffix, file + suffix).then(() => 1, () => 0)));

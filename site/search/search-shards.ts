@@ -54,8 +54,9 @@ const ROOT = /<html[^>]*>/;
  */
 export function searchChanged(before: string | undefined, after: string | undefined): boolean {
   if (before === undefined || after === undefined) return before !== after;
-  if (quarterOf(before) !== quarterOf(after)) return true;
-  if (quarterOf(after) === undefined) return false;
+  const quarter = quarterOf(after);
+  if (quarterOf(before) !== quarter) return true;
+  if (quarter === undefined) return false;
   const [main, next] = [MAIN.exec(before)?.[0], MAIN.exec(after)?.[0]];
   // A page without <main> is not one the site prints: it is taken as changed.
   return main === undefined || main !== next || ROOT.exec(before)?.[0] !== ROOT.exec(after)?.[0];
